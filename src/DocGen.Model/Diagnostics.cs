@@ -1,0 +1,53 @@
+namespace DocGen.Model;
+
+public enum Severity { Warning, Error }
+
+/// <summary>
+/// One problem found in a data file, a template or the environment. <see cref="Id"/> is stable
+/// (T3-1, E-JSON-SYNTAX, E-GLYPH-MISSING …) so pipelines can match on it; messages are for people.
+/// </summary>
+public sealed record Diagnostic(Severity Severity, string Id, string Message, string? File = null, int Line = 0, int Column = 0, string? JsonPath = null)
+{
+    /// <summary>English text of the same message, used with --lang en; falls back to the Chinese one.</summary>
+    public string? MessageEn { get; init; }
+
+    public string Location => File is null ? "" : Line > 0 ? $"{File}({Line},{Column})" : File;
+
+    public string Format(bool english = false)
+    {
+        string sev = english ? (Severity == Severity.Error ? "error" : "warning") : (Severity == Severity.Error ? "错误" : "警告");
+        string msg = english && MessageEn is not null ? MessageEn : Message;
+        string where = Location;
+        string path = JsonPath is null ? "" : english ? $" (JSON: {JsonPath})" : $"（JSON 位置：{JsonPath}）";
+        return where.Length > 0 ? $"{where}: {sev} {Id}: {msg}{path}" : $"{sev} {Id}: {msg}{path}";
+    }
+
+    public override string ToString() => Format();
+}
+
+/// <summary>Kinds of failure, each with its own process exit code (documented in the README).</summary>
+public enum FailureKind { InvalidData = 2, Template = 3, Font = 4, Io = 5, Usage = 64, Internal = 70 }
+
+/// <summary>A failure that stops one document. Carries all diagnostics found, never only the first.</summary>
+public sealed class DocGenException : Exception
+{
+    public string Id { get; }
+    public FailureKind Kind { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public DocGenException(string id, string message, FailureKind kind = FailureKind.Template, Exception? inner = null)
+        : base(message, inner)
+    {
+        Id = id;
+        Kind = kind;
+        Diagnostics = [new Diagnostic(Severity.Error, id, message)];
+    }
+
+    public DocGenException(FailureKind kind, IReadOnlyList<Diagnostic> diagnostics)
+        : base(string.Join(Environment.NewLine, diagnostics.Select(d => d.Format())))
+    {
+        Kind = kind;
+        Diagnostics = diagnostics;
+        Id = diagnostics.FirstOrDefault(d => d.Severity == Severity.Error)?.Id ?? "E-UNKNOWN";
+    }
+}

@@ -1,0 +1,67 @@
+namespace DocGen.Model;
+
+/// <summary>
+/// The resolved grid of a table (pandoc's model): every position is covered by exactly one origin cell.
+/// Built once; an overlap or a hole is an error, never a broken table.
+/// </summary>
+public sealed class TableGrid
+{
+    private readonly TableCell?[,] _cover;
+
+    public Table Table { get; }
+    public int RowCount { get; }
+    public int ColumnCount { get; }
+
+    public TableGrid(Table table)
+    {
+        Table = table;
+        RowCount = table.Rows.Count;
+        ColumnCount = table.ColumnCount;
+        _cover = new TableCell?[RowCount, ColumnCount];
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            foreach (var cell in table.Rows[r].Cells)
+            {
+                if (cell.Row != r)
+                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {r + 1} 行中的单元格标注为第 {cell.Row + 1} 行");
+                if (cell.RowSpan < 1 || cell.ColSpan < 1 || cell.Row + cell.RowSpan > RowCount || cell.Column < 0 || cell.Column + cell.ColSpan > ColumnCount)
+                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 单元格（第 {cell.Row + 1} 行第 {cell.Column + 1} 列，跨 {cell.RowSpan} 行 {cell.ColSpan} 列）超出表格范围（{RowCount} 行 {ColumnCount} 列）");
+                for (int rr = cell.Row; rr < cell.Row + cell.RowSpan; rr++)
+                    for (int cc = cell.Column; cc < cell.Column + cell.ColSpan; cc++)
+                    {
+                        if (_cover[rr, cc] is { } other)
+                            throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {rr + 1} 行第 {cc + 1} 列同时被两个单元格占用（「{Short(other.Text)}」与「{Short(cell.Text)}」）");
+                        _cover[rr, cc] = cell;
+                    }
+            }
+        }
+        for (int r = 0; r < RowCount; r++)
+            for (int c = 0; c < ColumnCount; c++)
+                if (_cover[r, c] is null)
+                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {r + 1} 行第 {c + 1} 列没有单元格");
+    }
+
+    /// <summary>The origin cell covering (row, col).</summary>
+    public TableCell At(int row, int col) => _cover[row, col]!;
+
+    /// <summary>True when (row, col) is where its covering cell starts.</summary>
+    public bool IsOrigin(int row, int col)
+    {
+        var c = _cover[row, col]!;
+        return c.Row == row && c.Column == col;
+    }
+
+    /// <summary>
+    /// True when a page break may fall between row-1 and row: no cell spanning down crosses that line.
+    /// Row-spanning cells (such as 三、本年度办理结果) do not forbid breaks; the planner repeats their label.
+    /// </summary>
+    public bool SpansAcross(int row)
+    {
+        if (row <= 0 || row >= RowCount) return false;
+        for (int c = 0; c < ColumnCount; c++)
+            if (_cover[row, c]!.Row < row) return true;
+        return false;
+    }
+
+    private static string Short(string s) => s.Length <= 12 ? s : s[..12] + "…";
+}
