@@ -23,6 +23,9 @@ internal static class SampleDocuments
     /// <summary>A body line of exactly 26 full-width characters: with the 2-字 indent it fills one 28-character grid line.</summary>
     public static string GridLine(int n) => "第" + FullWidth(n.ToString("00", System.Globalization.CultureInfo.InvariantCulture)) + "行" + new string('政', 22);
 
+    /// <summary>27 characters after the indent: one more than a line holds, so the last one must wrap.</summary>
+    public static readonly string OverlongLine = "第" + FullWidth("24") + "行" + new string('溢', 23);
+
     private static string FullWidth(string digits) => string.Concat(digits.Select(d => (char)(d - '0' + '０')));
 
     /// <summary>
@@ -48,12 +51,49 @@ internal static class SampleDocuments
             new PageBreak(),
         };
         for (int i = 1; i <= 23; i++) blocks.Add(P("body", GridLine(i)));
+        blocks.Add(P("body", OverlongLine));
         blocks.Add(new Spacer(1));
         blocks.Add(P("attachmentNote", "附件：示例统计表"));
         return new Document(Info, Styles, blocks);
     }
 
     public static Paragraph P(string style, string text) => new(style, [new Inline(text)]);
+
+    /// <summary>
+    /// Shapes the writer must handle beyond the typical report: a page break straight before a table, two tables in a row,
+    /// a fractional spacer, hard line breaks and tabs, cell styles, indents and bold, a document ending in a table, and
+    /// page numbers that do not alternate.
+    /// </summary>
+    public static Document EdgeCases()
+    {
+        var small = new Table("small", [40, 60, 56], 1,
+        [
+            new TableRow([new TableCell(0, 0, ["项目"]), new TableCell(0, 1, ["说明"], ColSpan: 2)]),
+            new TableRow([
+                new TableCell(1, 0, ["一、甲", "二、乙"], RowSpan: 2, Align: HAlign.Left) { Bold = true },
+                new TableCell(1, 1, ["缩进两字"], Align: HAlign.Left) { IndentChars = 2 },
+                new TableCell(1, 2, ["1.5"]) { IsValue = true, Style = "body" },
+            ]) { MinHeightMm = 8 },
+            new TableRow([new TableCell(2, 1, []), new TableCell(2, 2, ["末"])]),
+        ]);
+        var number = Styles.Page.PageNumber with { OddEvenAlternate = false };
+        var styles = Styles with { Page = Styles.Page with { PageNumber = number } };
+        Block[] blocks =
+        [
+            P("title", "边界情形"),
+            new Paragraph("body", [new Inline("第一行\n第二行\t制表"), new Inline("", "runInHead3"), new Inline("加粗", Bold: true)]),
+            new PageBreak(),
+            small,
+            small with { Id = "small2" },
+            new Spacer(1.5),
+            P("heading2", "（一）二级标题"),
+            P("heading3", "1.三级标题"),
+            P("attachmentLabel", "附件"),
+            P("attachmentTitle", "附件标题"),
+            small with { Id = "small3" },
+        ];
+        return new Document(Info with { Title = "边界情形" }, styles, blocks);
+    }
 
     /// <summary>Table 三 of the 2021 format: 28 rows × 10 columns with the spans of forms-and-typography b.3.</summary>
     public static Table T3()
