@@ -1,6 +1,4 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using Xunit;
-using Model = DocGen.Model;
 
 namespace DocGen.Tests.Docx;
 
