@@ -1,6 +1,5 @@
 using DocGen.Docx;
 using DocumentFormat.OpenXml.Packaging;
-using Model = DocGen.Model;
 
 namespace DocGen.Tests.Docx;
 

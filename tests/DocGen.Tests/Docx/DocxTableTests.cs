@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Xunit;
-using Model = DocGen.Model;
 
 namespace DocGen.Tests.Docx;
 
