@@ -1,0 +1,487 @@
+using System.Globalization;
+using DocGen.Model;
+using DocGen.Templates;
+
+namespace DocGen.Data;
+
+/// <summary>
+/// Binds a clerk's data file to a template: checks every field, reads every table cell, computes totals, runs the
+/// consistency rules. Collects all problems in one pass (never only the first), each with the JSON line:column.
+/// </summary>
+public sealed class ReportBinder
+{
+    private readonly string _file;
+    private readonly TemplatePackage _template;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, JNode> _nodes = [];
+
+    private ReportBinder(string file, TemplatePackage template)
+    {
+        _file = file;
+        _template = template;
+    }
+
+    public static BoundReport Bind(JNode root, TemplatePackage template, string file) => new ReportBinder(file, template).Run(root);
+
+    private static readonly string[] CoreFields = ["$schema", "template", "agency", "year", "title", "tables", "labels", "acknowledgements"];
+
+    private BoundReport Run(JNode root)
+    {
+        Index(root);
+        var context = new Dictionary<string, object?>();
+        var values = new Dictionary<string, TableValues>();
+        var labels = new Dictionary<string, string>();
+        if (root is not JObject obj)
+        {
+            Error("E-DATA-TYPE", root, $"数据文件的最外层应为对象 {{ … }}，实际为{JNodeText.TypeName(root)}");
+            return Result(context, values, labels);
+        }
+
+        var narrativeRoots = _template.Narrative.Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
+        var known = CoreFields.Concat(narrativeRoots).Concat(_template.ExtraFields).ToList();
+        foreach (var p in obj.Properties.Where(p => !known.Contains(p.Name)))
+            UnknownField(p, known, "数据文件");
+
+        string agency = RequiredString(obj, "agency", "机关名称") ?? "";
+        int year = Year(obj);
+        context["agency"] = agency;
+        context["year"] = year;
+        foreach (var extra in _template.ExtraFields)
+            if (obj[extra] is { } node) context[extra] = Plain(node, checkText: true);
+
+        Title(obj, context);
+        foreach (var (path, place) in _template.Narrative)
+            Narrative(obj, path, place, context);
+
+        labels = Labels(obj);
+        var ack = Acknowledgements(obj);
+        Tables(obj, values, ack);
+        foreach (var a in ack.Where(a => !a.Used))
+            Warning("W-ACK-UNUSED", a.Node, $"确认项（规则 {a.Rule}，{a.Table}.{a.Column}）没有对应任何不一致，可以删除");
+        return Result(context, values, labels);
+    }
+
+    private BoundReport Result(Dictionary<string, object?> context, Dictionary<string, TableValues> values, Dictionary<string, string> labels) => new()
+    {
+        File = _file,
+        Template = _template,
+        Context = context,
+        Values = values,
+        Diagnostics = _diagnostics.OrderBy(d => d.Severity == Severity.Error ? 0 : 1).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList(),
+        Nodes = _nodes,
+        Labels = labels,
+    };
+
+    // ---- top-level fields ----
+
+    private string? RequiredString(JObject obj, string name, string what)
+    {
+        var n = obj[name];
+        if (n is null) { Error("E-DATA-MISSING", obj, $"缺少字段「{name}」（{what}）"); return null; }
+        if (n is not JString s) { Error("E-DATA-TYPE", n, $"「{name}」（{what}）应为字符串，实际为{JNodeText.TypeName(n)}"); return null; }
+        if (string.IsNullOrWhiteSpace(s.Value)) { Error("E-DATA-EMPTY", n, $"「{name}」（{what}）不能为空"); return null; }
+        CheckText(s);
+        return s.Value.Trim();
+    }
+
+    private int Year(JObject obj)
+    {
+        var n = obj["year"];
+        if (n is null) { Error("E-DATA-MISSING", obj, "缺少字段「year」（报告年度，如 2023）"); return 0; }
+        if (n is JNumber num && int.TryParse(num.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1990 and <= 2100) return y;
+        Error("E-DATA-YEAR", n, $"「year」应为四位年份（如 2023），实际为 {Show(n)}");
+        return 0;
+    }
+
+    private void Title(JObject obj, Dictionary<string, object?> context)
+    {
+        var lines = new List<object?>();
+        if (obj["title"] is { } t)
+        {
+            if (t is not JObject to) Error("E-DATA-TYPE", t, $"「title」应为对象 {{ \"agencyLine\": …, \"lines\": [ … ] }}，实际为{JNodeText.TypeName(t)}");
+            else
+            {
+                foreach (var p in to.Properties.Where(p => p.Name is not ("agencyLine" or "lines")))
+                    UnknownField(p, ["agencyLine", "lines"], "title");
+                var title = new Dictionary<string, object?>();
+                if (to["agencyLine"] is { } al)
+                {
+                    if (al is JString s && !string.IsNullOrWhiteSpace(s.Value)) { CheckText(s); title["agencyLine"] = s.Value; }
+                    else Error("E-DATA-TYPE", al, "「title.agencyLine」应为非空字符串（机关全称）");
+                }
+                if (to["lines"] is { } ln)
+                {
+                    if (ln is JArray arr && arr.Items.Count is >= 1 and <= 4 && arr.Items.All(i => i is JString js && !string.IsNullOrWhiteSpace(js.Value)))
+                        foreach (var i in arr.Items) { CheckText((JString)i); lines.Add(((JString)i).Value); }
+                    else Error("E-DATA-TYPE", ln, "「title.lines」应为 1 至 4 个非空字符串组成的数组（标题的各行）");
+                }
+                context["title"] = title;
+            }
+        }
+        if (lines.Count == 0) lines.Add(_template.RenderDefaultTitle(context));
+        context["titleLines"] = lines;
+        context["titleText"] = string.Concat(lines);
+    }
+
+    private void Narrative(JObject obj, string path, string place, Dictionary<string, object?> context)
+    {
+        var parts = path.Split('.');
+        JNode? node = obj;
+        foreach (var part in parts)
+            node = node is JObject o ? o[part] : null;
+        var paragraphs = new List<object?>();
+        if (node is null)
+            Warning("W-DATA-NARRATIVE-MISSING", obj, $"缺少「{path}」（{place}），该部分将没有正文");
+        else if (node is JString single)
+        {
+            CheckText(single);
+            paragraphs.Add(single.Value);
+        }
+        else if (node is not JArray arr)
+            Error("E-DATA-TYPE", node, $"「{path}」（{place}）应为段落数组 [\"…\", \"…\"]，实际为{JNodeText.TypeName(node)}");
+        else
+        {
+            foreach (var item in arr.Items)
+            {
+                if (item is JString s) { CheckText(s); if (!string.IsNullOrWhiteSpace(s.Value)) paragraphs.Add(s.Value.Trim()); }
+                else Error("E-DATA-TYPE", item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}");
+            }
+        }
+        // Put the list where the template expects it (sections.overview → context["sections"]["overview"]).
+        var target = context;
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            if (target.GetValueOrDefault(parts[i]) is not Dictionary<string, object?> child) target[parts[i]] = child = [];
+            target = child;
+        }
+        target[parts[^1]] = paragraphs;
+
+        // Unknown keys beside a nested narrative field (sections.overveiw) are warned once per parent.
+        if (parts.Length == 2 && obj[parts[0]] is JObject parent)
+        {
+            var siblings = _template.Narrative.Keys.Where(k => k.StartsWith(parts[0] + ".", StringComparison.Ordinal)).Select(k => k.Split('.')[1]).ToList();
+            if (siblings[0] == parts[1])
+                foreach (var p in parent.Properties.Where(p => !siblings.Contains(p.Name)))
+                    UnknownField(p, siblings, parts[0]);
+        }
+    }
+
+    private Dictionary<string, string> Labels(JObject obj)
+    {
+        var labels = new Dictionary<string, string>();
+        if (obj["labels"] is not { } n) return labels;
+        if (n is not JObject o) { Error("E-DATA-TYPE", n, "「labels」应为对象 { \"表格.rows|columns|cells.键\": \"印刷文字\" }"); return labels; }
+        var keys = _template.Tables.SelectMany(TableBuilder.LabelKeys).ToList();
+        foreach (var p in o.Properties)
+        {
+            if (!keys.Contains(p.Name)) { UnknownField(p, keys, "labels"); continue; }
+            if (p.Value is not JString s || string.IsNullOrWhiteSpace(s.Value))
+            {
+                Error("E-DATA-LABEL-EMPTY", p.Value, $"标签替换「{p.Name}」应为非空字符串（留空会让表格少一个标签）");
+                continue;
+            }
+            CheckText(s);
+            labels[p.Name] = s.Value;
+        }
+        return labels;
+    }
+
+    private sealed class Ack(string rule, string table, string column, JNode node)
+    {
+        public string Rule { get; } = rule;
+        public string Table { get; } = table;
+        public string Column { get; } = column;
+        public string Reason { get; set; } = "";
+        public JNode Node { get; } = node;
+        public bool Used { get; set; }
+    }
+
+    private List<Ack> Acknowledgements(JObject obj)
+    {
+        var list = new List<Ack>();
+        if (obj["acknowledgements"] is not { } n) return list;
+        if (n is not JArray arr) { Error("E-DATA-TYPE", n, "「acknowledgements」应为数组"); return list; }
+        foreach (var item in arr.Items)
+        {
+            if (item is not JObject o) { Error("E-DATA-TYPE", item, "确认项应为对象 { \"rule\", \"table\", \"column\", \"reason\" }"); continue; }
+            string? S(string k) => o[k] is JString s && !string.IsNullOrWhiteSpace(s.Value) ? s.Value : null;
+            string? rule = S("rule"), table = S("table"), column = S("column"), reason = S("reason");
+            if (rule is null || table is null || column is null)
+            {
+                Error("E-DATA-ACK", o, "确认项须写明 rule（规则编号）、table（表格）和 column（列）");
+                continue;
+            }
+            if (reason is null) { Error("E-DATA-ACK", o, $"确认项（规则 {rule}）须写明原因 reason：为什么按原样发布不一致的数据"); continue; }
+            list.Add(new Ack(rule, table, column, o) { Reason = reason });
+        }
+        return list;
+    }
+
+    // ---- tables ----
+
+    private void Tables(JObject obj, Dictionary<string, TableValues> values, List<Ack> acks)
+    {
+        var tablesNode = obj["tables"];
+        if (tablesNode is null) { Error("E-DATA-MISSING", obj, $"缺少「tables」（{string.Join("、", _template.Tables.Select(t => t.Name))} 的数据）"); }
+        else if (tablesNode is not JObject) { Error("E-DATA-TYPE", tablesNode, "「tables」应为对象"); tablesNode = null; }
+        var tables = tablesNode as JObject;
+        if (tables is not null)
+            foreach (var p in tables.Properties.Where(p => _template.Tables.All(t => t.Id != p.Name)))
+                UnknownField(p, _template.Tables.Select(t => t.Id), "tables");
+
+        foreach (var def in _template.Tables)
+        {
+            var tv = new TableValues();
+            values[def.Id] = tv;
+            var tnode = tables?[def.Id];
+            if (tables is not null && tnode is null) { Error("E-DATA-MISSING", tables, $"缺少 {def.DisplayName} 的数据「tables.{def.Id}」"); continue; }
+            if (tnode is null) continue;
+            if (tnode is not JObject t) { Error("E-DATA-TYPE", tnode, $"{def.DisplayName}「tables.{def.Id}」应为对象，每行一个键"); continue; }
+            ReadCells(def, t, tv);
+            new RuleEngine(def, tv, this, t, acks).Run();
+        }
+    }
+
+    private void ReadCells(TableDefinition def, JObject t, TableValues tv)
+    {
+        var computed = def.Rules.Where(r => r.Kind == RuleKind.Sum).ToList();
+        bool IsComputed(string row, string col) =>
+            computed.Any(r => r.ByRow ? r.Target == row : r.Target == col);
+        var rowsWithCells = def.ValueCells.Select(v => v.Row).Distinct().ToList();
+        foreach (var p in t.Properties.Where(p => !rowsWithCells.Contains(p.Name)))
+            UnknownField(p, rowsWithCells, $"tables.{def.Id}");
+
+        foreach (var rowKey in rowsWithCells)
+        {
+            var row = def.Row(rowKey);
+            var cols = def.ValueCells.Where(v => v.Row == rowKey).Select(v => v.Column).ToList();
+            var rnode = t[rowKey];
+            bool allComputed = cols.All(c => IsComputed(rowKey, c));
+            if (rnode is null)
+            {
+                if (!allComputed) Error("E-DATA-MISSING", t, $"{def.DisplayName} 缺少「{row.FullLabel}」行的数据「{rowKey}」（应填写 {string.Join("、", cols.Where(c => !IsComputed(rowKey, c)))}）");
+                continue;
+            }
+            if (rnode is not JObject r) { Error("E-DATA-TYPE", rnode, $"{def.DisplayName}「{row.FullLabel}」行应为对象 {{ \"{cols[0]}\": 数值, … }}"); continue; }
+            foreach (var p in r.Properties.Where(p => !cols.Contains(p.Name)))
+                UnknownField(p, cols, $"tables.{def.Id}.{rowKey}");
+            foreach (var colKey in cols)
+            {
+                var cell = r[colKey];
+                if (cell is null)
+                {
+                    if (!IsComputed(rowKey, colKey))
+                        Error("E-DATA-MISSING", r, $"{CellName(def, rowKey, colKey)}：缺少数值「{colKey}」（没有就填 0）");
+                    continue;
+                }
+                ReadValue(def, rowKey, colKey, cell, tv);
+            }
+        }
+    }
+
+    /// <summary>Counts above this are refused as typing errors (no agency handles a billion applications).</summary>
+    private const decimal MaxValue = 999_999_999m;
+
+    private void ReadValue(TableDefinition def, string row, string col, JNode cell, TableValues tv)
+    {
+        var type = def.TypeOf(row, col);
+        string name = CellName(def, row, col);
+        if (type == Templates.ValueType.Text)
+        {
+            if (cell is JString s && !string.IsNullOrWhiteSpace(s.Value)) { CheckText(s); tv.Texts[(row, col)] = s.Value.Trim(); }
+            else if (cell is JNumber n) tv.Texts[(row, col)] = n.Text;
+            else Error("E-DATA-TYPE", cell, $"{name}：应为文字（如 \"2154.97万元\"），实际为 {Show(cell)}");
+            return;
+        }
+        if (cell is not JNumber num)
+        {
+            string hint = cell is JString js && decimal.TryParse(js.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? "（去掉引号）" : "";
+            Error("E-DATA-NUMBER", cell, $"{name}：应为数字{hint}，实际为 {Show(cell)}");
+            return;
+        }
+        if (num.Text.Contains('e') || num.Text.Contains('E') ||
+            !decimal.TryParse(num.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+        {
+            Error("E-DATA-NUMBER", cell, $"{name}：数值 {num.Text} 无法识别（请写成普通数字，如 12 或 118.593）");
+            return;
+        }
+        if (Math.Abs(v) > MaxValue) { Error("E-DATA-RANGE", cell, $"{name}：数值 {num.Text} 过大（上限 {MaxValue:0}），请检查是否多输了数字"); return; }
+        switch (type)
+        {
+            case Templates.ValueType.Count when v < 0:
+                Error("E-DATA-NEGATIVE", cell, $"{name}：应为非负整数，实际为 {num.Text}"); return;
+            case Templates.ValueType.Count or Templates.ValueType.Signed when v != decimal.Truncate(v):
+                Error("E-DATA-INTEGER", cell, $"{name}：应为整数，实际为 {num.Text}"); return;
+            case Templates.ValueType.Amount when v < 0:
+                Error("E-DATA-NEGATIVE", cell, $"{name}：金额不能为负数，实际为 {num.Text}"); return;
+        }
+        tv.Numbers[(row, col)] = type is Templates.ValueType.Count or Templates.ValueType.Signed ? decimal.Truncate(v) : v;
+    }
+
+    internal static string CellName(TableDefinition def, string row, string col) =>
+        $"{def.DisplayName}「{def.Row(row).FullLabel}」行「{def.Column(col).Label}」列";
+
+    // ---- rules ----
+
+    /// <summary>Computes totals to a fixpoint (a total of totals waits for its parts), then checks the equations.</summary>
+    private sealed class RuleEngine(TableDefinition def, TableValues tv, ReportBinder binder, JObject tableNode, List<Ack> acks)
+    {
+        private readonly HashSet<(string, string)> _cells = def.ValueCells.ToHashSet();
+
+        public void Run()
+        {
+            var pending = new List<(TableRule Rule, string Row, string Col, List<(string, string)> Parts)>();
+            foreach (var rule in def.Rules.Where(r => r.Kind == RuleKind.Sum))
+            {
+                foreach (var (row, col) in def.ValueCells)
+                {
+                    if (rule.ByRow ? row != rule.Target : col != rule.Target) continue;
+                    var parts = (rule.ByRow ? rule.Of.Select(r => (r, col)) : rule.Of.Select(c => (row, c))).Where(_cells.Contains).ToList();
+                    pending.Add((rule, row, col, parts));
+                }
+            }
+            bool progress = true;
+            while (progress && pending.Count > 0)
+            {
+                progress = false;
+                foreach (var item in pending.ToList())
+                {
+                    if (!item.Parts.All(p => tv.Numbers.ContainsKey(p) && !IsPendingTarget(pending, p))) continue;
+                    pending.Remove(item);
+                    progress = true;
+                    decimal sum = item.Parts.Sum(p => tv.Numbers[p]);
+                    var key = (item.Row, item.Col);
+                    if (tv.Computed.Contains(key)) continue; // a second rule reaching the same total: the first one decided it
+                    if (tv.Numbers.TryGetValue(key, out var typed))
+                    {
+                        if (typed != sum)
+                        {
+                            binder.Error(item.Rule.Id, binder.CellNode(def, item.Row, item.Col) ?? tableNode,
+                                $"{CellName(def, item.Row, item.Col)}：填写的合计为 {Fmt(typed)}，但按规则「{item.Rule.Description}」应为 {Fmt(sum)}（{Detail(item.Parts, item.Rule.ByRow)}）。合计由程序自动计算，可以不填");
+                            // Later checks use the right sum, so one wrong total is reported once, not again by every rule it feeds.
+                            tv.Numbers[key] = sum;
+                        }
+                    }
+                    else
+                    {
+                        tv.Numbers[key] = sum;
+                        tv.Computed.Add(key);
+                    }
+                }
+            }
+
+            // A column that is itself a sum of columns balances whenever its parts do (forms-and-typography c.1, T3-5): checking it
+            // too would report every break twice, once in the column and once in 总计.
+            var derived = def.Rules.Where(r => r.Kind == RuleKind.Sum && !r.ByRow).Select(r => r.Target).ToHashSet();
+            foreach (var rule in def.Rules.Where(r => r.Kind != RuleKind.Sum))
+                foreach (var col in def.Columns.Select(c => c.Key).Where(c => !derived.Contains(c)))
+                    Check(rule, col);
+        }
+
+        private static bool IsPendingTarget(List<(TableRule Rule, string Row, string Col, List<(string, string)> Parts)> pending, (string, string) cell) =>
+            pending.Any(p => (p.Row, p.Col) == cell);
+
+        private void Check(TableRule rule, string col)
+        {
+            var left = rule.Left.Select(r => (r, col)).Where(_cells.Contains).ToList();
+            var right = rule.Right.Select(r => (r, col)).Where(_cells.Contains).ToList();
+            if (left.Count == 0 || right.Count == 0) return;
+            if (!left.Concat(right).All(tv.Numbers.ContainsKey)) return; // a missing or invalid cell is already reported
+            decimal l = left.Sum(c => tv.Numbers[c]), r = right.Sum(c => tv.Numbers[c]);
+            bool ok = rule.Kind == RuleKind.Equal ? l == r : l <= r;
+            if (ok) return;
+            string op = rule.Kind == RuleKind.Equal ? "应等于" : "不应大于";
+            string msg = $"{def.DisplayName}「{def.Column(col).Label}」列：{Detail(left, true)} = {Fmt(l)}，{op}{Detail(right, true)} = {Fmt(r)}（规则：{rule.Description}）";
+            var node = left.Concat(right).Select(c => binder.CellNode(def, c.Item1, c.Item2)).FirstOrDefault(n => n is not null) ?? tableNode;
+            var ack = acks.FirstOrDefault(a => a.Rule == rule.Id && a.Table == def.Id && a.Column == col);
+            if (ack is not null)
+            {
+                ack.Used = true;
+                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}");
+            }
+            else binder.Error(rule.Id, node, msg + "。如果这就是机关实际发布的数据，请在 acknowledgements 中说明原因");
+        }
+
+        /// <summary>The parts of a sum as the clerk reads them; long sums list only the non-zero parts.</summary>
+        private string Detail(IReadOnlyList<(string Row, string Col)> cells, bool byRow)
+        {
+            string Part((string Row, string Col) c) => $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)}（{Fmt(tv.Numbers.GetValueOrDefault(c))}）";
+            if (cells.Count <= 6) return string.Join(" + ", cells.Select(Part));
+            var nonZero = cells.Where(c => tv.Numbers.GetValueOrDefault(c) != 0).ToList();
+            return $"{cells.Count} 项之和：{(nonZero.Count == 0 ? "均为 0" : string.Join(" + ", nonZero.Select(Part)) + "，其余为 0")}";
+        }
+    }
+
+    internal static string Fmt(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private JNode? CellNode(TableDefinition def, string row, string col) =>
+        _nodes.GetValueOrDefault($"tables.{def.Id}.{row}.{col}") ?? _nodes.GetValueOrDefault($"tables.{def.Id}.{row}");
+
+    // ---- helpers ----
+
+    private void Index(JNode n)
+    {
+        _nodes[n.Path] = n;
+        switch (n)
+        {
+            case JObject o: foreach (var p in o.Properties) Index(p.Value); break;
+            case JArray a: foreach (var i in a.Items) Index(i); break;
+        }
+    }
+
+    /// <summary>Text must survive XML and PDF: no control characters, no broken surrogates, balanced ** markers.</summary>
+    private void CheckText(JString s)
+    {
+        string v = s.Value;
+        for (int i = 0; i < v.Length; i++)
+        {
+            char c = v[i];
+            if (char.IsHighSurrogate(c) && i + 1 < v.Length && char.IsLowSurrogate(v[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c) || (c < 0x20) || c is '\uFFFE' or '\uFFFF' || (c >= 0x7F && c < 0xA0))
+            {
+                Error("E-DATA-CONTROL-CHAR", s, $"文字中含有不可打印的控制字符 U+{(int)c:X4}（第 {i + 1} 个字符处），请删除（换段请另起一个字符串）");
+                return;
+            }
+        }
+        if (InlineText.HasUnbalancedBold(v))
+            Error("E-DATA-BOLD", s, "加粗标记 ** 没有成对出现（**加粗文字** 前后各一个）");
+    }
+
+    private object? Plain(JNode n, bool checkText) => n switch
+    {
+        JString s => Checked(s, checkText),
+        JNumber num => num.Text,
+        JBool b => b.Value,
+        JArray a => a.Items.Select(i => Plain(i, checkText)).ToList(),
+        JObject o => o.Properties.ToDictionary(p => p.Name, p => Plain(p.Value, checkText)),
+        _ => null,
+    };
+
+    private string Checked(JString s, bool check)
+    {
+        if (check) CheckText(s);
+        return s.Value;
+    }
+
+    private void UnknownField(JProperty p, IEnumerable<string> known, string where)
+    {
+        string? guess = Suggest.Closest(p.Name, known);
+        string hint = guess is null ? "" : $"，是否想写「{guess}」？";
+        _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{where} 中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
+    }
+
+    private static string Show(JNode n) => n switch
+    {
+        JString s => $"\"{(s.Value.Length > 20 ? s.Value[..20] + "…" : s.Value)}\"",
+        JNumber num => num.Text,
+        JBool b => b.Value ? "true" : "false",
+        JNull => "null",
+        _ => JNodeText.TypeName(n),
+    };
+
+    private void Error(string id, JNode at, string msg) =>
+        _diagnostics.Add(new Diagnostic(Severity.Error, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
+
+    private void Warning(string id, JNode at, string msg) =>
+        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
+}

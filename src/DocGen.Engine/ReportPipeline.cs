@@ -1,0 +1,82 @@
+using DocGen.Data;
+using DocGen.Model;
+using DocGen.Templates;
+
+namespace DocGen.Engine;
+
+/// <summary>The outcome of reading one data file: the document when the data is valid, and every diagnostic either way.</summary>
+public sealed record BuildResult(Document? Document, IReadOnlyList<Diagnostic> Diagnostics, BoundReport? Report, FailureKind? Failure = null)
+{
+    public bool Ok => Document is not null;
+}
+
+/// <summary>
+/// Data file → bound, validated data → template markup → document model. The writers take it from there.
+/// Templates are compiled once per process and shared; this class is safe to use from several threads.
+/// </summary>
+public sealed class ReportPipeline(TemplateLocator templates)
+{
+    public TemplateLocator Templates { get; } = templates;
+
+    /// <summary>Reads, validates and lays out a data file; never throws for bad data (the problems come back as diagnostics).</summary>
+    public BuildResult Build(string dataPath, string? templateOverride = null)
+    {
+        BoundReport? bound = null;
+        try
+        {
+            bound = Bind(dataPath, templateOverride);
+            if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
+            var document = BuildDocument(bound);
+            return new BuildResult(document, bound.Diagnostics, bound);
+        }
+        catch (DocGenException e)
+        {
+            var diags = (bound?.Diagnostics ?? []).Where(d => d.Severity == Severity.Warning).Concat(e.Diagnostics).ToList();
+            return new BuildResult(null, diags, bound, e.Kind);
+        }
+    }
+
+    /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
+    public BoundReport Bind(string dataPath, string? templateOverride = null)
+    {
+        var root = ReadData(dataPath);
+        var template = Templates.Load(templateOverride ?? TemplateName(root, dataPath));
+        return ReportBinder.Bind(root, template, dataPath);
+    }
+
+    public static Document BuildDocument(BoundReport bound)
+    {
+        var tables = bound.Template.Tables.ToDictionary(
+            def => def.Id,
+            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels));
+        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
+        return doc with { Info = doc.Info with { Subject = bound.Template.Description } };
+    }
+
+    public static JNode ReadData(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
+            if (info.Length > JsonPositionReader.MaxBytes)
+                throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
+                    $"数据文件过大（{info.Length / 1024 / 1024} MB，上限 {JsonPositionReader.MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB", path)]);
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{e.Message}", path)]);
+        }
+        return JsonPositionReader.Parse(bytes, path);
+    }
+
+    private static string TemplateName(JNode root, string file)
+    {
+        if (root is JObject o && o["template"] is JString s && s.Value.Length > 0) return s.Value;
+        var at = root is JObject obj && obj["template"] is { } n ? n : root;
+        throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TEMPLATE",
+            "数据文件须用「template」字段指明报告格式，例如 \"template\": \"gov-info-annual-2021\"", file, at.Line, at.Column)]);
+    }
+}

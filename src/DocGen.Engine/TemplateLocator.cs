@@ -1,0 +1,41 @@
+using DocGen.Model;
+using DocGen.Templates;
+
+namespace DocGen.Engine;
+
+/// <summary>
+/// Finds the templates folder: an explicit path, else $DOCGEN_TEMPLATES, else a templates/ folder above the current directory
+/// (a checkout), else the one shipped beside the program (the installed .NET tool).
+/// </summary>
+public sealed class TemplateLocator(string? explicitRoot = null)
+{
+    public string Root { get; } = Find(explicitRoot);
+
+    public TemplatePackage Load(string name)
+    {
+        if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(".."))
+            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"模板名「{name}」无效", FailureKind.InvalidData);
+        string folder = Path.Combine(Root, name);
+        if (!Directory.Exists(folder))
+            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}", FailureKind.InvalidData);
+        return TemplatePackage.Load(folder);
+    }
+
+    public IReadOnlyList<string> Names() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateDirectories(Root).Where(d => File.Exists(Path.Combine(d, "template.json"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    private static string Find(string? explicitRoot)
+    {
+        if (explicitRoot is not null) return Path.GetFullPath(explicitRoot);
+        if (Environment.GetEnvironmentVariable("DOCGEN_TEMPLATES") is { Length: > 0 } env) return Path.GetFullPath(env);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "templates");
+            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "template.json", SearchOption.AllDirectories).Any())
+                return candidate;
+        }
+        return Path.Combine(AppContext.BaseDirectory, "templates");
+    }
+}

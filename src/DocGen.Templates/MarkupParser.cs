@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Xml;
+using DocGen.Model;
+
+namespace DocGen.Templates;
+
+/// <summary>
+/// Parses the markup a template renders into the document model. The vocabulary is small and strict:
+/// document, p (style, src), table (ref), pagebreak, spacer (lines). Anything else is the template's error.
+/// </summary>
+public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifier, IReadOnlyDictionary<string, Table> tables, string templateFile)
+{
+    public Document Parse(string markup, Func<string, SourceRef> describeSource)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreWhitespace = false };
+        using var reader = XmlReader.Create(new StringReader(markup), settings);
+        var lineInfo = (IXmlLineInfo)reader;
+        try
+        {
+            reader.MoveToContent();
+            if (reader.Name != "document") throw Error(lineInfo, markup, $"根元素应为 <document>，实际为 <{reader.Name}>");
+            string title = reader.GetAttribute("title") ?? "";
+            string author = reader.GetAttribute("author") ?? "";
+            var blocks = new List<Block>();
+            var usedTables = new HashSet<string>();
+            if (reader.IsEmptyElement) return new Document(new DocumentInfo(title, author), styles, blocks);
+            reader.Read();
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Name == "document"))
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        blocks.Add(ParseElement(reader, lineInfo, markup, describeSource, usedTables));
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA:
+                        if (!string.IsNullOrWhiteSpace(reader.Value))
+                            throw Error(lineInfo, markup, $"<document> 下不能直接出现文字「{Short(reader.Value.Trim())}」，应放在 <p> 中");
+                        reader.Read();
+                        break;
+                    default:
+                        reader.Read();
+                        break;
+                }
+            }
+            var missing = tables.Keys.Where(k => !usedTables.Contains(k)).ToList();
+            if (missing.Count > 0)
+                throw new DocGenException("E-MARKUP", $"{templateFile}: 模板没有放置表格 {string.Join("、", missing)}（应有 <table ref=\"…\"/>）", FailureKind.Template);
+            return new Document(new DocumentInfo(title, author), styles, blocks);
+        }
+        catch (XmlException e)
+        {
+            throw Error(e.LineNumber, markup, $"模板生成的标记不是有效的 XML：{e.Message}");
+        }
+    }
+
+    private Block ParseElement(XmlReader reader, IXmlLineInfo li, string markup, Func<string, SourceRef> describe, HashSet<string> usedTables)
+    {
+        string name = reader.Name;
+        switch (name)
+        {
+            case "p":
+                {
+                    string? style = reader.GetAttribute("style");
+                    string? src = reader.GetAttribute("src");
+                    if (style is not null && !styles.Paragraphs.ContainsKey(style))
+                        throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式");
+                    string text;
+                    if (reader.IsEmptyElement) { text = ""; reader.Read(); }
+                    else text = reader.ReadElementContentAsString(); // throws on child elements: inline markup is **…** only
+                    var source = src is null ? new SourceRef(Short(text)) : describe(src);
+                    return style is null
+                        ? classifier.Classify(text, source)
+                        : new Paragraph(style, InlineText.ParseBold(text)) { Source = source };
+                }
+            case "table":
+                {
+                    string id = reader.GetAttribute("ref") ?? throw Error(li, markup, "<table> 缺少 ref 属性");
+                    if (!tables.TryGetValue(id, out var table)) throw Error(li, markup, $"<table ref=\"{id}\">：模板没有定义这个表格");
+                    if (!usedTables.Add(id)) throw Error(li, markup, $"表格 {id} 被放置了两次");
+                    Skip(reader, li, markup);
+                    return table;
+                }
+            case "pagebreak":
+                Skip(reader, li, markup);
+                return new PageBreak();
+            case "spacer":
+                {
+                    string lines = reader.GetAttribute("lines") ?? "1";
+                    if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
+                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效");
+                    Skip(reader, li, markup);
+                    return new Spacer(n);
+                }
+            default:
+                throw Error(li, markup, $"未知的标记元素 <{name}>（可用：p、table、pagebreak、spacer）");
+        }
+    }
+
+    private void Skip(XmlReader reader, IXmlLineInfo li, string markup)
+    {
+        if (reader.IsEmptyElement) { reader.Read(); return; }
+        string name = reader.Name;
+        string inner = reader.ReadElementContentAsString();
+        if (!string.IsNullOrWhiteSpace(inner)) throw Error(li, markup, $"<{name}> 不能包含内容");
+    }
+
+    private DocGenException Error(IXmlLineInfo li, string markup, string message) => Error(li.LineNumber, markup, message);
+
+    private DocGenException Error(int line, string markup, string message)
+    {
+        var lines = markup.Split('\n');
+        string context = line >= 1 && line <= lines.Length ? $"（生成的第 {line} 行：{Short(lines[line - 1].Trim())}）" : "";
+        return new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-MARKUP", message + context, templateFile)]);
+    }
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

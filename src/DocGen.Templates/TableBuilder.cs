@@ -1,0 +1,74 @@
+using DocGen.Model;
+
+namespace DocGen.Templates;
+
+/// <summary>
+/// Lays a table definition out as a model <see cref="Table"/>: places cells like HTML does (each cell at the next grid
+/// position not covered by a row span above), fills values and applies the data file's label overrides.
+/// </summary>
+public static class TableBuilder
+{
+    /// <param name="values">Printed text of each value cell, keyed by (row, column); a missing cell prints empty.</param>
+    /// <param name="labels">Overrides keyed "tableId.rows.key", "tableId.columns.key" or "tableId.cells.id".</param>
+    public static Table Build(TableDefinition def, IReadOnlyDictionary<(string Row, string Column), string> values,
+        IReadOnlyDictionary<string, string> labels)
+    {
+        int cols = def.ColumnWidthsMm.Count;
+        var covered = new List<bool[]>();
+        bool[] Covered(int r)
+        {
+            while (covered.Count <= r) covered.Add(new bool[cols]);
+            return covered[r];
+        }
+
+        var rows = new List<TableRow>();
+        for (int r = 0; r < def.Layout.Count; r++)
+        {
+            var cells = new List<TableCell>();
+            int c = 0;
+            foreach (var lc in def.Layout[r].Cells)
+            {
+                while (c < cols && Covered(r)[c]) c++;
+                if (c + lc.ColSpan > cols)
+                    throw new DocGenException("E-TEMPLATE-TABLE", $"{def.SourceFile}: layout 第 {r + 1} 行的单元格超出了 {cols} 列", FailureKind.Template);
+                for (int rr = r; rr < r + lc.RowSpan; rr++)
+                    for (int cc = c; cc < c + lc.ColSpan; cc++)
+                        Covered(rr)[cc] = true;
+
+                bool isValue = lc.ValueRow is not null;
+                string text = isValue
+                    ? values.GetValueOrDefault((lc.ValueRow!, lc.ValueColumn!), "")
+                    : LabelText(def, lc, labels);
+                cells.Add(new TableCell(r, c, text.Split('\n'), lc.RowSpan, lc.ColSpan, lc.Align ?? HAlign.Center)
+                {
+                    IsValue = isValue,
+                    IndentChars = lc.IndentChars,
+                });
+                c += lc.ColSpan;
+            }
+            rows.Add(new TableRow(cells));
+        }
+        if (covered.Count > def.Layout.Count)
+            throw new DocGenException("E-TEMPLATE-TABLE", $"{def.SourceFile}: 有单元格的跨行超出了表格最后一行", FailureKind.Template);
+
+        var table = new Table(def.Id, def.ColumnWidthsMm, def.HeaderRows, rows) { Source = new SourceRef(def.DisplayName) };
+        _ = new TableGrid(table); // a hole or overlap in the layout is the maintainer's error: report it here, with the table named
+        return table;
+    }
+
+    private static string LabelText(TableDefinition def, LayoutCell lc, IReadOnlyDictionary<string, string> labels)
+    {
+        if (lc.Id is not null && labels.TryGetValue($"{def.Id}.cells.{lc.Id}", out var byId)) return byId;
+        if (lc.RowLabel is not null)
+            return labels.TryGetValue($"{def.Id}.rows.{lc.RowLabel}", out var o) ? o : def.Row(lc.RowLabel).Label;
+        if (lc.ColumnLabel is not null)
+            return labels.TryGetValue($"{def.Id}.columns.{lc.ColumnLabel}", out var o) ? o : def.Column(lc.ColumnLabel).Label;
+        return lc.Text!;
+    }
+
+    /// <summary>Every label key a data file may override in this table, for validation and for `docgen init`.</summary>
+    public static IEnumerable<string> LabelKeys(TableDefinition def) =>
+        def.Rows.Select(r => $"{def.Id}.rows.{r.Key}")
+            .Concat(def.Columns.Select(c => $"{def.Id}.columns.{c.Key}"))
+            .Concat(def.Layout.SelectMany(l => l.Cells).Where(c => c.Id is not null).Select(c => $"{def.Id}.cells.{c.Id}"));
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using DocGen.Model;
+using HandlebarsDotNet;
+
+namespace DocGen.Templates;
+
+/// <summary>
+/// One template folder (templates/NAME/): manifest, Handlebars report, style sheet, table definitions. Loaded and compiled once,
+/// then shared read-only by every report rendered with it.
+/// </summary>
+public sealed class TemplatePackage
+{
+    public string Name { get; }
+    public string Folder { get; }
+    public string Description { get; }
+    public string DescriptionEn { get; }
+    public string Version { get; }
+    public StyleSheet Styles { get; }
+    public IReadOnlyList<NumberingRule> Numbering { get; }
+    public IReadOnlyList<TableDefinition> Tables { get; }
+    public string DefaultTitle { get; }
+    /// <summary>Narrative fields (JSON path → printed place), for messages and `docgen init`.</summary>
+    public IReadOnlyDictionary<string, string> Narrative { get; }
+    public string EntryFile { get; }
+    public string? SchemaFile { get; }
+    /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
+    public IReadOnlyList<string> ExtraFields { get; }
+
+    private readonly HandlebarsTemplate<object, object> _report;
+    private readonly HandlebarsTemplate<object, object> _title;
+
+    private TemplatePackage(string folder)
+    {
+        Folder = folder;
+        string manifestPath = Path.Combine(folder, "template.json");
+        if (!File.Exists(manifestPath))
+            throw new DocGenException("E-TEMPLATE-MISSING", $"{folder} 不是模板文件夹：缺少 template.json", FailureKind.Template);
+        using var manifest = JsonFile.Parse(manifestPath);
+        var m = manifest.RootElement;
+        Name = JsonFile.Str(m, "name", manifestPath);
+        Description = JsonFile.Str(m, "description", manifestPath, "");
+        DescriptionEn = JsonFile.Str(m, "descriptionEn", manifestPath, Description);
+        Version = JsonFile.Str(m, "version", manifestPath, "0");
+        DefaultTitle = JsonFile.Str(m, "defaultTitle", manifestPath, "{{agency}}{{year}}年政府信息公开工作年度报告");
+        EntryFile = Path.Combine(folder, JsonFile.Str(m, "entry", manifestPath, "report.hbs"));
+        SchemaFile = m.TryGetProperty("schema", out var sch) ? Path.Combine(folder, sch.GetString()!) : null;
+        Narrative = m.TryGetProperty("narrative", out var n)
+            ? n.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name)
+            : new Dictionary<string, string>();
+        ExtraFields = m.TryGetProperty("extraFields", out var ef) ? ef.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
+
+        (Styles, Numbering) = StyleSheetLoader.Load(Path.Combine(folder, JsonFile.Str(m, "styles", manifestPath, "styles.json")));
+        Tables = m.GetProperty("tables").EnumerateArray().Select(t => TableDefinitionLoader.Load(Path.Combine(folder, t.GetString()!))).ToList();
+        var dup = Tables.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new DocGenException("E-TEMPLATE-TABLE", $"{manifestPath}: 表格 id「{dup.Key}」重复", FailureKind.Template);
+
+        var hb = HandlebarsFactory.Create();
+        string source = ReadText(EntryFile);
+        TemplateChecks.Check(source, EntryFile);
+        foreach (var partial in Directory.EnumerateFiles(folder, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (partial == EntryFile) continue;
+            string text = ReadText(partial);
+            TemplateChecks.Check(text, partial);
+            hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial), text);
+        }
+        _report = Compile(hb, source, EntryFile);
+        _title = Compile(hb, DefaultTitle, manifestPath);
+    }
+
+    /// <summary>Renders the report markup. Handlebars' runtime errors come back naming the template file.</summary>
+    public string RenderMarkup(object context) => Run(_report, context, EntryFile);
+
+    public string RenderDefaultTitle(object context) => Run(_title, context, Path.Combine(Folder, "template.json"));
+
+    public Document BuildDocument(object context, IReadOnlyDictionary<string, Table> tables, Func<string, SourceRef> describeSource)
+    {
+        string markup = RenderMarkup(context);
+        var parser = new MarkupParser(Styles, new ParagraphClassifier(Numbering), tables, EntryFile);
+        return parser.Parse(markup, describeSource);
+    }
+
+    private static string Run(HandlebarsTemplate<object, object> t, object context, string file)
+    {
+        try { return t(context); }
+        catch (HandlebarsException e)
+        {
+            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-RUNTIME", $"模板执行出错：{e.Message}", file)]);
+        }
+    }
+
+    private static HandlebarsTemplate<object, object> Compile(IHandlebars hb, string source, string file)
+    {
+        try { return hb.Compile(source); }
+        catch (Exception e) when (e is HandlebarsException or InvalidOperationException)
+        {
+            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-SYNTAX", $"模板无法编译：{e.Message}", file)]);
+        }
+    }
+
+    private static string ReadText(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DocGenException("E-TEMPLATE-IO", $"无法读取模板文件 {path}：{e.Message}", FailureKind.Template, e);
+        }
+    }
+
+    private static readonly ConcurrentDictionary<string, Lazy<TemplatePackage>> Cache = new();
+
+    /// <summary>Loads a template folder once per process (keyed by full path); later calls share it.</summary>
+    public static TemplatePackage Load(string folder) =>
+        Cache.GetOrAdd(Path.GetFullPath(folder), f => new Lazy<TemplatePackage>(() => new TemplatePackage(f))).Value;
+
+    /// <summary>Loads a fresh copy, bypassing the cache (watch mode re-reads edited templates).</summary>
+    public static TemplatePackage LoadFresh(string folder)
+    {
+        var fresh = new TemplatePackage(Path.GetFullPath(folder));
+        Cache[Path.GetFullPath(folder)] = new Lazy<TemplatePackage>(() => fresh);
+        return fresh;
+    }
+}
