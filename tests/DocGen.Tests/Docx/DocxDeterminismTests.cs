@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Xunit;
 
 namespace DocGen.Tests.Docx;
 

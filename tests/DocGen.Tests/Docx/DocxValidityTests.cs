@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
-using Xunit;
 
 namespace DocGen.Tests.Docx;
 
