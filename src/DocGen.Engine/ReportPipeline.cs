@@ -5,7 +5,7 @@ using DocGen.Templates;
 namespace DocGen.Engine;
 
 /// <summary>The outcome of reading one data file: the document when the data is valid, and every diagnostic either way.</summary>
-public sealed record BuildResult(Document? Document, IReadOnlyList<Diagnostic> Diagnostics, BoundReport? Report)
+public sealed record BuildResult(Document? Document, IReadOnlyList<Diagnostic> Diagnostics, BoundReport? Report, FailureKind? Failure = null)
 {
     public bool Ok => Document is not null;
 }
@@ -25,14 +25,14 @@ public sealed class ReportPipeline(TemplateLocator templates)
         try
         {
             bound = Bind(dataPath, templateOverride);
-            if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound);
+            if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
             var document = BuildDocument(bound);
             return new BuildResult(document, bound.Diagnostics, bound);
         }
         catch (DocGenException e)
         {
             var diags = (bound?.Diagnostics ?? []).Where(d => d.Severity == Severity.Warning).Concat(e.Diagnostics).ToList();
-            return new BuildResult(null, diags, bound);
+            return new BuildResult(null, diags, bound, e.Kind);
         }
     }
 

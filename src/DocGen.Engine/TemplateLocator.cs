@@ -14,10 +14,10 @@ public sealed class TemplateLocator(string? explicitRoot = null)
     public TemplatePackage Load(string name)
     {
         if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(".."))
-            throw new DocGenException("E-TEMPLATE-MISSING", $"模板名「{name}」无效", FailureKind.InvalidData);
+            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"模板名「{name}」无效", FailureKind.InvalidData);
         string folder = Path.Combine(Root, name);
         if (!Directory.Exists(folder))
-            throw new DocGenException("E-TEMPLATE-MISSING", $"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}", FailureKind.InvalidData);
+            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}", FailureKind.InvalidData);
         return TemplatePackage.Load(folder);
     }
 

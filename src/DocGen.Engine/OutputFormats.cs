@@ -1,0 +1,24 @@
+using DocGen.Model;
+
+namespace DocGen.Engine;
+
+/// <summary>The output formats DocGen can write, by name. Writers are created once and shared by every report of a run.</summary>
+public static class OutputFormats
+{
+    public static readonly IReadOnlyList<string> Names = ["docx", "pdf"];
+
+    /// <param name="fontDirectories">Folders of the user's licensed font files (仿宋_GB2312.ttf …), searched before the stand-ins.</param>
+    public static IReadOnlyList<IDocumentWriter> Create(IEnumerable<string> formats, IReadOnlyList<string> fontDirectories)
+    {
+        var list = new List<IDocumentWriter>();
+        foreach (var f in formats.Select(f => f.Trim().ToLowerInvariant()).Where(f => f.Length > 0).Distinct())
+        {
+            list.Add(f switch
+            {
+                _ => throw new DocGenException("E-USAGE-FORMAT", $"不支持的输出格式「{f}」（可用：{string.Join("、", Names)}）", FailureKind.Usage),
+            });
+        }
+        if (list.Count == 0) throw new DocGenException("E-USAGE-FORMAT", "没有指定输出格式", FailureKind.Usage);
+        return list;
+    }
+}
