@@ -116,4 +116,16 @@ public class FormatExampleTests
         Assert.Equal("750", byLabel["（一）收到申请数"][2].Text);
         Assert.All(table.Rows.Skip(1), r => Assert.Equal(HAlign.Left, r.Cells[0].Align));
     }
+
+    [Fact]
+    public void Legacy_attachment_title_defaults_to_agency_and_year()
+    {
+        var data = DataFiles.Load("ningxia-region-2018");
+        data.Remove("attachment");
+        var result = Pipelines.Default.Build(DataFiles.Write(data));
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        var paragraphs = result.Document!.Blocks.OfType<Paragraph>().ToList();
+        Assert.Equal("附件：宁夏回族自治区2018年度政府信息公开情况统计表", Text(paragraphs.Single(p => p.Style == "attachmentNote")));
+        Assert.Equal("宁夏回族自治区2018年度政府信息公开情况统计表", Text(paragraphs.Single(p => p.Style == "attachmentTitle")));
+    }
 }

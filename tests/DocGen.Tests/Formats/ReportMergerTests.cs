@@ -185,4 +185,37 @@ public sealed class ReportMergerTests : IDisposable
         Assert.True(region.Ok, string.Join("\n", region.Diagnostics.Select(d => d.Format())));
         Assert.DoesNotContain(region.Diagnostics, d => d.Id == "W-ACK-UNUSED");
     }
+
+    [Fact]
+    public void Typed_totals_of_an_input_are_not_summed_but_recomputed()
+    {
+        var other = Agencies("gov-info-annual-2019", 2020, 1, seed: 141, _ => "2154.97万元");
+        var result = ReportMerger.Merge([Repo.Example("ningxia-gov-office-2020"), other[0].Path], Pipelines.Default, Repo.Example("ningxia-gov-office-2020"));
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        Assert.Empty(result.Diagnostics);
+        var region = Pipelines.Default.Build(Save(result.Json!));
+        Assert.True(region.Ok, string.Join("\n", region.Diagnostics.Select(d => d.Format())));
+        var t3 = region.Report!.Values["applications"];
+        var generated = Pipelines.Default.Bind(other[0].Path).Values["applications"];
+        Assert.Equal(4447 + generated.Numbers[("newReceived", "total")], t3.Numbers[("newReceived", "total")]);
+        Assert.Contains(("newReceived", "total"), t3.Computed);
+        var t2 = region.Report.Values["activeDisclosure"];
+        Assert.Equal("2154.97万元", t2.Texts[("procurement", "purchaseAmount")]);
+        Assert.Equal(1 + other[0].Numbers["activeDisclosure"][("licensing", "change")], t2.Numbers[("licensing", "change")]);
+    }
+
+    [Fact]
+    public void Legacy_merge_keeps_the_attachment_title_from_the_narrative_file()
+    {
+        var agencies = Agencies("gov-info-annual-legacy", 2018, 3, seed: 151);
+        var result = ReportMerger.Merge(agencies.Select(a => a.Path).ToList(), Pipelines.Default, Repo.Example("ningxia-region-2018"));
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        var region = Pipelines.Default.Build(Save(result.Json!));
+        Assert.True(region.Ok, string.Join("\n", region.Diagnostics.Select(d => d.Format())));
+        Assert.Contains(region.Document!.Blocks.OfType<Paragraph>(), p => p.Style == "attachmentTitle" && p.Inlines[0].Text == "宁夏回族自治区2018年度政府信息公开情况统计表");
+        var stats = region.Report!.Values["statistics"];
+        var inputs = agencies.Select(a => Pipelines.Default.Bind(a.Path).Values["statistics"]).ToList();
+        foreach (var row in new[] { "received", "answered", "refused", "staff", "funding", "fees" })
+            Assert.Equal(inputs.Sum(i => i.Numbers[(row, "value")]), stats.Numbers[(row, "value")]);
+    }
 }
