@@ -13,7 +13,8 @@ if (OperatingSystem.IsWindows()) Console.OutputEncoding = System.Text.Encoding.U
 
 using var cts = new CancellationTokenSource();
 // Ctrl-C and SIGTERM cancel the run; outputs are renamed into place only after every writer finished, so nothing partial remains.
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+// A second Ctrl-C while the run winds down ends the process at once.
+Console.CancelKeyPress += (_, e) => { e.Cancel = !cts.IsCancellationRequested; cts.Cancel(); };
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
 
 var globals = new Globals(english, cts.Token);
@@ -44,12 +45,15 @@ if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
     return (int)FailureKind.Usage;
 }
 
+// System.CommandLine prints no help for a hidden command, even when asked for it by name (`docgen schema --help`).
+if (parse.Action is HelpAction) parse.CommandResult.Command.Hidden = false;
+
 bool verbose = parse.GetValue(globals.Verbose);
 try
 {
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
-catch (OperationCanceledException)
+catch (Exception e) when (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.All(i => i is OperationCanceledException)))
 {
     Console.Error.WriteLine(globals.T("已取消：没有写出不完整的文件。", "Cancelled: no partial file was written."));
     return 130;

@@ -6,12 +6,22 @@ namespace DocGen.Cli.Commands;
 /// <summary>The inputs argument shared by render and validate, and its expansion with the usage errors it can raise.</summary>
 public static class BatchInputs
 {
-    public static Argument<string[]> Argument(Globals g) => new("inputs")
+    public static Argument<string[]> Argument(Globals g)
     {
-        Description = g.T("数据文件、文件夹（其中所有 .json）或通配符（* ? **，可加引号由 docgen 展开）",
-            "Data files, folders (every .json inside) or patterns (* ? **, may be quoted: docgen expands them)"),
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var argument = new Argument<string[]>("inputs")
+        {
+            Description = g.T("数据文件、文件夹（其中所有 .json）或通配符（* ? **，可加引号由 docgen 展开）",
+                "Data files, folders (every .json inside) or patterns (* ? **, may be quoted: docgen expands them)"),
+            Arity = ArgumentArity.OneOrMore,
+        };
+        // An unknown option would otherwise pass for an input file and fail later with a confusing message.
+        argument.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1 && !File.Exists(t.Value)))
+                r.AddError(g.T($"无法识别的选项「{t.Value}」", $"unrecognized option '{t.Value}'"));
+        });
+        return argument;
+    }
 
     public static Option<int> Parallelism(Globals g)
     {
