@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using DocGen.Model;
+using DocGen.Pdf.Layout;
+
+namespace DocGen.Pdf.Fonts;
+
+/// <summary>
+/// Process-wide cache of parsed faces and of role resolutions. Fonts are tens of MB, so each face is read and parsed
+/// exactly once per process (Lazy per path#face) and then shared read-only by every render, in parallel.
+/// </summary>
+internal static class FontLibrary
+{
+    private static readonly ConcurrentDictionary<string, Lazy<TrueTypeFace>> Faces = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TrueTypeFace> ByKey = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> DirListings = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ResolvedRole> Roles = new(StringComparer.Ordinal);
+
+    public static TrueTypeFace Load(string path, int face)
+    {
+        var lazy = Faces.GetOrAdd(path + "#" + face, _ => new Lazy<TrueTypeFace>(() => TrueTypeFace.Load(path, face), LazyThreadSafetyMode.ExecutionAndPublication));
+        var f = lazy.Value;
+        ByKey.TryAdd(f.Key, f);
+        return f;
+    }
+
+    /// <summary>The face registered under a resolver key (see <see cref="TrueTypeFace.Key"/>).</summary>
+    public static TrueTypeFace? ByResolverKey(string key) => ByKey.TryGetValue(key, out var f) ? f : null;
+
+    /// <summary>Resolves every candidate of the role (both chains) and parses the ones found. Never throws; see <see cref="ResolvedRole.Require"/>.</summary>
+    public static ResolvedRole Resolve(FontRole role, FontSettings settings)
+    {
+        var dirs = settings.AllDirectories();
+        string cacheKey = string.Join("\u0001", new[] { role.Key, role.EastAsiaName }
+            .Concat(role.PdfFonts.Select(c => c.File + "#" + c.Face)).Append("|")
+            .Concat(role.PdfLatinFonts.Select(c => c.File + "#" + c.Face)).Append("|").Concat(dirs));
+        return Roles.GetOrAdd(cacheKey, _ => ResolveUncached(role, dirs));
+    }
+
+    private static ResolvedRole ResolveUncached(FontRole role, IReadOnlyList<string> dirs)
+    {
+        var attempts = new List<CandidateAttempt>();
+        var cjk = new List<TrueTypeFace>();
+        var latin = new List<TrueTypeFace>();
+        foreach (var (list, isLatin) in new[] { (role.PdfFonts, false), (role.PdfLatinFonts, true) })
+            foreach (var c in list)
+            {
+                var tried = CandidatePaths(c.File, dirs);
+                string? found = tried.FirstOrDefault(File.Exists) ?? FindCaseInsensitive(c.File, dirs);
+                if (found is null) { attempts.Add(new CandidateAttempt(c, isLatin, tried, null, null, null)); continue; }
+                try
+                {
+                    var face = Load(found, c.Face);
+                    (isLatin ? latin : cjk).Add(face);
+                    attempts.Add(new CandidateAttempt(c, isLatin, tried, found, face, null));
+                }
+                catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
+                {
+                    attempts.Add(new CandidateAttempt(c, isLatin, tried, found, null, e is FontFormatException ? e.Message : $"{found}: {e.Message}"));
+                }
+            }
+        return new ResolvedRole(role, cjk, latin, attempts);
+    }
+
+    private static List<string> CandidatePaths(string file, IReadOnlyList<string> dirs)
+    {
+        if (Path.IsPathRooted(file)) return [file];
+        return dirs.Select(d => Path.Combine(d, file)).ToList();
+    }
+
+    /// <summary>Windows font folders copied to Linux keep names like SIMFANG.TTF; match bare names case-insensitively, in sub-folders too.</summary>
+    private static string? FindCaseInsensitive(string file, IReadOnlyList<string> dirs)
+    {
+        if (Path.IsPathRooted(file)) return null;
+        foreach (var d in dirs)
+        {
+            var listing = DirListings.GetOrAdd(d, dir =>
+            {
+                try { return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : []; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+            });
+            var hit = listing.FirstOrDefault(p => string.Equals(Path.GetFileName(p), file, StringComparison.OrdinalIgnoreCase));
+            if (hit is not null) return hit;
+        }
+        return null;
+    }
+}
+
+/// <summary>What happened to one candidate of a role's chain.</summary>
+internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, IReadOnlyList<string> TriedPaths, string? FoundPath, TrueTypeFace? Face, string? Error);
+
+/// <summary>A role's usable faces: the CJK chain and the Latin chain, in fallback order.</summary>
+internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<TrueTypeFace> Cjk, IReadOnlyList<TrueTypeFace> Latin, IReadOnlyList<CandidateAttempt> Attempts)
+{
+    /// <summary>Throws when the role cannot be used: a candidate file is a CFF or damaged font, or no CJK font was found.</summary>
+    public ResolvedRole Require()
+    {
+        var bad = Attempts.FirstOrDefault(a => a.Error is not null);
+        if (bad is not null)
+            throw new DocGenException("E-FONT-UNSUPPORTED", $"字体角色「{Role.Key}」（{Role.EastAsiaName}）的字体文件不能使用：{bad.Error}", FailureKind.Font);
+        if (Cjk.Count == 0)
+        {
+            var tried = Attempts.Where(a => !a.IsLatin).SelectMany(a => a.TriedPaths.Count > 0 ? a.TriedPaths : [a.Candidate.File + "（未配置字体目录）"]);
+            throw new DocGenException("E-FONT-MISSING",
+                $"字体角色「{Role.Key}」（{Role.EastAsiaName}）找不到可用的字体文件。已尝试：{string.Join("、", tried)}。" +
+                "请把字体放入 --font-dir 指定的目录或 DOCGEN_FONT_DIRS 环境变量所列目录。", FailureKind.Font);
+        }
+        return this;
+    }
+
+    /// <summary>The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first.</summary>
+    public TrueTypeFace? FaceFor(int codePoint)
+    {
+        if (TextClass.UsesLatinFont(codePoint))
+            foreach (var f in Latin)
+                if (f.Covers(codePoint)) return f;
+        foreach (var f in Cjk)
+            if (f.Covers(codePoint)) return f;
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+namespace DocGen.Pdf.Layout;
+
+/// <summary>A line as a range of atoms; <see cref="CompressLast"/> sets its final mark half width.</summary>
+internal readonly record struct BrokenLine(int Start, int End, double Width, bool CompressLast);
+
+/// <summary>
+/// Greedy CJK line breaking with the GB/T 15834 rules: closing marks never start a line, opening marks never end one,
+/// ——/…… and digit/Latin runs (and 〔2021〕30号) stay whole. When the mark that would overflow is a full-width
+/// closing or pause mark, it is set half width at the line end rather than pushed to the next line.
+/// </summary>
+internal static class LineBreaker
+{
+    private const double Eps = 0.01;
+
+    /// <summary>True when a line may end between atoms i and i+1.</summary>
+    public static bool CanBreakAfter(IReadOnlyList<TextAtom> a, int i)
+    {
+        if (i + 1 >= a.Count) return true;
+        int x = a[i].CodePoint, y = a[i + 1].CodePoint;
+        if (TextClass.IsSpace(x)) return true;
+        if (TextClass.IsNoStart(y) || TextClass.IsNoEnd(x)) return false;
+        if (TextClass.IsWordChar(x) && TextClass.IsWordChar(y)) return false;
+        if (TextClass.IsDoubledMark(x) && x == y) return false;
+        if (x == '〕' && (TextClass.IsDigit(y) || TextClass.IsNumberSuffix(y))) return false;
+        if (TextClass.IsDigit(x) && TextClass.IsNumberSuffix(y)) return false;
+        return true;
+    }
+
+    public static List<BrokenLine> Break(IReadOnlyList<TextAtom> a, double firstAvail, double avail)
+    {
+        var lines = new List<BrokenLine>();
+        int start = 0;
+        while (start < a.Count)
+        {
+            double width = 0, max = lines.Count == 0 ? firstAvail : avail;
+            int lastBreak = -1;          // atom index after which the line may end
+            double widthAtBreak = 0;
+            int i = start;
+            bool done = false;
+            for (; i < a.Count; i++)
+            {
+                double w = width + a[i].Advance;
+                if (w <= max + Eps)
+                {
+                    width = w;
+                    if (CanBreakAfter(a, i)) { lastBreak = i; widthAtBreak = width; }
+                    continue;
+                }
+                // Overflow at atom i. A closing/pause mark that fits at half width stays on this line.
+                if (TextClass.IsCompressibleAtEnd(a[i].CodePoint) && w - a[i].Advance / 2 <= max + Eps && CanBreakAfter(a, i))
+                {
+                    lines.Add(new BrokenLine(start, i + 1, w - a[i].Advance / 2, true));
+                    start = i + 1;
+                    done = true;
+                    break;
+                }
+                if (lastBreak >= start)
+                {
+                    lines.Add(new BrokenLine(start, lastBreak + 1, TrimmedWidth(a, start, lastBreak + 1, widthAtBreak), false));
+                    start = lastBreak + 1;
+                }
+                else if (i > start && TextClass.IsNoStart(a[i].CodePoint))
+                {
+                    // Nothing may break here and a mark would start the next line: let the mark hang into the margin.
+                    bool compress = TextClass.IsCompressibleAtEnd(a[i].CodePoint);
+                    lines.Add(new BrokenLine(start, i + 1, w - (compress ? a[i].Advance / 2 : 0), compress));
+                    start = i + 1;
+                }
+                else
+                {
+                    // An unbreakable run longer than the line (a narrow table column): break it where it overflows.
+                    int end = Math.Max(i, start + 1);
+                    lines.Add(new BrokenLine(start, end, end == i ? width : a[start].Advance, false));
+                    start = end;
+                }
+                done = true;
+                break;
+            }
+            if (!done)
+            {
+                lines.Add(new BrokenLine(start, a.Count, TrimmedWidth(a, start, a.Count, width), false));
+                start = a.Count;
+            }
+            // A space that ended the line is not carried to the next one.
+            while (start < a.Count && a[start].CodePoint == ' ') start++;
+        }
+        return lines;
+    }
+
+    private static double TrimmedWidth(IReadOnlyList<TextAtom> a, int start, int end, double width)
+    {
+        for (int k = end - 1; k > start && a[k].CodePoint == ' '; k--) width -= a[k].Advance;
+        return width;
+    }
+}

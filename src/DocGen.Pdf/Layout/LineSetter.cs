@@ -1,0 +1,56 @@
+namespace DocGen.Pdf.Layout;
+
+/// <summary>
+/// Turns a broken line into placed glyphs: alignment, justification (extra space spread over the gaps between
+/// characters, never inside a digit/Latin run) and the half-width final mark. Glyph X is relative to the start
+/// of the text; Offset is where the text starts from the line's left edge (centring, right alignment).
+/// </summary>
+internal static class LineSetter
+{
+    public static (List<PlacedGlyph> Glyphs, double Width, double Offset) Set(IReadOnlyList<TextAtom> a, BrokenLine line, double avail, DocGen.Model.HAlign align, bool lastLine)
+    {
+        int end = line.End;
+        while (end > line.Start + 1 && a[end - 1].CodePoint == ' ') end--;   // trailing spaces take no room
+        double extra = Math.Max(0, avail - line.Width);
+        double offset0 = align switch
+        {
+            DocGen.Model.HAlign.Center => extra / 2,
+            DocGen.Model.HAlign.Right => extra,
+            _ => 0,
+        };
+        double gap = 0;
+        if (align == DocGen.Model.HAlign.Justify && !lastLine && extra > 0.01)
+        {
+            int gaps = 0;
+            for (int i = line.Start; i < end - 1; i++) if (Stretches(a, i)) gaps++;
+            if (gaps > 0) gap = extra / gaps;
+        }
+        var glyphs = new List<PlacedGlyph>(end - line.Start);
+        double x = 0;
+        int lastGlyphAtom = -1;   // the atom the last glyph ends with, so a Latin run is only extended by its neighbour
+        for (int i = line.Start; i < end; i++)
+        {
+            var t = a[i];
+            double adv = i == end - 1 && line.CompressLast ? t.Advance / 2 : t.Advance;
+            // A grid cell narrower than the glyph: centre the glyph in its cell.
+            double offset = t.IsLatin ? 0 : (t.Advance - t.NaturalAdvance) / 2;
+            if (i == end - 1 && line.CompressLast) offset = 0;
+            if (t.IsLatin && lastGlyphAtom == i - 1 && i > line.Start && a[i - 1].IsLatin && a[i - 1].Face == t.Face && a[i - 1].Bold == t.Bold && !Stretches(a, i - 1))
+            {
+                glyphs[^1] = glyphs[^1] with { Text = glyphs[^1].Text + t.Text };
+                lastGlyphAtom = i;
+            }
+            else
+            {
+                glyphs.Add(new PlacedGlyph(x + offset, t.Text, t.Face, t.SizePt, t.Bold));
+                lastGlyphAtom = i;
+            }
+            x += adv;
+            if (i < end - 1 && Stretches(a, i)) x += gap;
+        }
+        return (glyphs, x, offset0);
+    }
+
+    private static bool Stretches(IReadOnlyList<TextAtom> a, int i) =>
+        !(TextClass.IsWordChar(a[i].CodePoint) && i + 1 < a.Count && TextClass.IsWordChar(a[i + 1].CodePoint));
+}

@@ -1,0 +1,176 @@
+using DocGen.Model;
+
+namespace DocGen.Pdf.Layout;
+
+/// <summary>
+/// Places a table on pages: rows are atomic; a table that does not fit splits between rows, repeats its header rows
+/// and the label of every row-spanning cell (三、本年度办理结果, （三）不予公开) on the continuation page.
+/// Heights are planned per page segment, so a split spanning cell still has room for its label on each page.
+/// </summary>
+internal sealed class TablePlanner
+{
+    public const double RuleWidthPt = 0.5;
+    private static readonly double PadX = Units.MmToPt(1), PadY = Units.MmToPt(1);
+
+    private readonly Table _table;
+    private readonly int _blockIndex;
+    private readonly TableGrid _grid;
+    private readonly double[] _colX;        // left edge of each column, relative to the table
+    private readonly double[] _rowBase;     // height of each row from its single-row cells
+    private readonly Dictionary<TableCell, CellText> _texts = [];
+
+    private sealed record CellText(IReadOnlyList<LaidLine> Lines, double Height, double Pitch);
+
+    public TablePlanner(Table table, int blockIndex, FontContext fonts)
+    {
+        _table = table;
+        _blockIndex = blockIndex;
+        _grid = new TableGrid(table);
+        _colX = new double[table.ColumnCount + 1];
+        for (int c = 0; c < table.ColumnCount; c++) _colX[c + 1] = _colX[c] + Units.MmToPt(table.ColumnWidthsMm[c]);
+        _rowBase = new double[_grid.RowCount];
+        for (int r = 0; r < _grid.RowCount; r++)
+        {
+            _rowBase[r] = Units.MmToPt(table.Rows[r].MinHeightMm);
+            foreach (var cell in table.Rows[r].Cells)
+            {
+                var t = _texts[cell] = Measure(cell, fonts);
+                if (cell.RowSpan == 1) _rowBase[r] = Math.Max(_rowBase[r], t.Height + 2 * PadY);
+            }
+            if (_rowBase[r] <= 0) _rowBase[r] = 2 * PadY + 10;
+        }
+    }
+
+    public double Width => _colX[^1];
+
+    private CellText Measure(TableCell cell, FontContext fonts)
+    {
+        var style = fonts.Styles.Paragraph(cell.Style ?? _table.Style);
+        double pitch = style.LinePitchPt ?? style.SizePt * 1.3;
+        double width = _colX[cell.Column + cell.ColSpan] - _colX[cell.Column];
+        double avail = width - 2 * PadX;
+        // A column about one character wide (the 三、本年度办理结果 label) may use its padding rather than split a character.
+        if (avail < style.SizePt * 1.2) avail = Math.Max(avail, width - 0.8);
+        double indent = cell.IndentChars * style.SizePt;
+        var lines = new List<LaidLine>();
+        var block = (Block)_table;
+        foreach (var hard in cell.Lines.Count == 0 ? [""] : cell.Lines)
+        {
+            var atoms = fonts.Atoms([(hard, style.FontRole, style.Bold || cell.Bold)], style.SizePt, null, block, hard);
+            var broken = LineBreaker.Break(atoms, avail - indent, avail - indent);
+            if (broken.Count == 0) broken.Add(new BrokenLine(0, 0, 0, false));
+            for (int k = 0; k < broken.Count; k++)
+            {
+                // Cell text is not justified: a stretched two-line label reads badly in a narrow column.
+                var align = cell.Align == HAlign.Justify ? HAlign.Left : cell.Align;
+                var (glyphs, w, offset) = LineSetter.Set(atoms, broken[k], avail - indent, align, true);
+                lines.Add(new LaidLine(LineKind.TableCell, style.Name, _blockIndex, PadX + indent + (width - 2 * PadX - avail) / 2 + offset, 0, pitch,
+                    ParagraphLayout.BaselineOffset(pitch, style.SizePt), w, glyphs)
+                { Row = cell.Row, Column = cell.Column });
+            }
+        }
+        return new CellText(lines, lines.Count * pitch, pitch);
+    }
+
+    /// <summary>Height the header rows plus the first body row need: what a heading kept with the table must see on its page.</summary>
+    public double MinStartHeight()
+    {
+        int upTo = Math.Min(_grid.RowCount, _table.HeaderRows + 1);
+        return SegmentHeights(Enumerable.Range(0, upTo).ToList()).Sum();
+    }
+
+    /// <summary>Row heights for the rows on one page: a spanning cell cut by the page still gets room for its whole label.</summary>
+    private double[] SegmentHeights(IReadOnlyList<int> rows)
+    {
+        var h = rows.Select(r => _rowBase[r]).ToArray();
+        var pos = new Dictionary<int, int>();
+        for (int i = 0; i < rows.Count; i++) pos[rows[i]] = i;
+        foreach (var cell in Origins(rows).OrderBy(c => c.RowSpan).ThenBy(c => c.Row).ThenBy(c => c.Column))
+        {
+            if (cell.RowSpan == 1 && pos.ContainsKey(cell.Row)) continue;
+            var covered = rows.Select((r, i) => (r, i)).Where(x => x.r >= cell.Row && x.r < cell.Row + cell.RowSpan).Select(x => x.i).ToList();
+            double have = covered.Sum(i => h[i]), need = _texts[cell].Height + 2 * PadY;
+            if (need > have) h[covered[^1]] += need - have;
+        }
+        return h;
+    }
+
+    private IEnumerable<TableCell> Origins(IReadOnlyList<int> rows)
+    {
+        var seen = new HashSet<TableCell>(ReferenceEqualityComparer.Instance);
+        foreach (int r in rows)
+            for (int c = 0; c < _grid.ColumnCount; c++)
+            {
+                var cell = _grid.At(r, c);
+                if (seen.Add(cell)) yield return cell;
+            }
+    }
+
+    /// <summary>Flows the table from the current position, opening pages through <paramref name="newPage"/>.</summary>
+    public void Place(Func<PageBuilder> current, Func<PageBuilder> newPage, double areaLeft, double areaTop, double areaWidth, double areaHeight)
+    {
+        const double eps = 0.01;
+        double x0 = areaLeft + Math.Max(0, (areaWidth - Width) / 2);
+        var page = current();
+        if (!page.IsEmpty && page.Y + MinStartHeight() > areaHeight + eps) page = newPage();
+        int headers = Math.Min(_table.HeaderRows, _grid.RowCount);
+        int r = 0;
+        bool firstSegment = true;
+        while (r < _grid.RowCount)
+        {
+            var seg = new List<int>();
+            if (!firstSegment) seg.AddRange(Enumerable.Range(0, headers));
+            int repeatedCount = seg.Count;
+            bool hasBody = false;
+            while (r < _grid.RowCount)
+            {
+                seg.Add(r);
+                double total = SegmentHeights(seg).Sum();
+                bool isBody = r >= headers;
+                if (page.Y + total > areaHeight + eps && hasBody)
+                {
+                    seg.RemoveAt(seg.Count - 1);
+                    break;
+                }
+                if (isBody) hasBody = true;
+                r++;
+            }
+            Emit(page, seg, repeatedCount, x0, areaTop);
+            firstSegment = false;
+            if (r < _grid.RowCount) page = newPage();
+        }
+    }
+
+    private void Emit(PageBuilder page, List<int> seg, int repeatedCount, double x0, double areaTop)
+    {
+        var h = SegmentHeights(seg);
+        var top = new double[seg.Count];
+        double y = areaTop + page.Y;
+        for (int i = 0; i < seg.Count; i++) { top[i] = y; y += h[i]; }
+        foreach (var cell in Origins(seg))
+        {
+            var covered = seg.Select((r, i) => (r, i)).Where(x => x.r >= cell.Row && x.r < cell.Row + cell.RowSpan).Select(x => x.i).ToList();
+            int fi = covered[0], li = covered[^1];
+            double bx = x0 + _colX[cell.Column], bw = _colX[cell.Column + cell.ColSpan] - _colX[cell.Column];
+            double by = top[fi], bh = top[li] + h[li] - top[fi];
+            bool repeated = fi < repeatedCount || cell.Row < seg[fi];
+            page.Cells.Add(new CellBox(_table.Id, cell.Row, cell.Column, cell.RowSpan, cell.ColSpan, bx, by, bw, bh, cell.Text)
+            {
+                Repeated = repeated,
+                IsHeader = cell.Row < _table.HeaderRows,
+            });
+            page.AddRule(bx, by, bx + bw, by, RuleWidthPt);
+            page.AddRule(bx, by + bh, bx + bw, by + bh, RuleWidthPt);
+            page.AddRule(bx, by, bx, by + bh, RuleWidthPt);
+            page.AddRule(bx + bw, by, bx + bw, by + bh, RuleWidthPt);
+            var text = _texts[cell];
+            double ty = by + (bh - text.Height) / 2;
+            foreach (var line in text.Lines)
+            {
+                page.Lines.Add(line with { X = bx + line.X, Top = ty, Baseline = ty + line.Baseline });
+                ty += text.Pitch;
+            }
+        }
+        page.Y = y - areaTop;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using DocGen.Model;
+using DocGen.Pdf.Drawing;
+using DocGen.Pdf.Layout;
+
+namespace DocGen.Pdf;
+
+/// <summary>
+/// Lays out a <see cref="Document"/> with our own CJK layout engine (GB/T 9704 grid, GB/T 15834 line breaking) and
+/// paints it with PDFsharp. Thread-safe: fonts are parsed once per process and shared; each call has its own state.
+/// </summary>
+public sealed class PdfRenderer(FontSettings settings)
+{
+    /// <summary>Plans pages, lines, glyph positions, table cells and rules without drawing anything.</summary>
+    public LayoutResult Layout(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return new DocumentLayout(doc, new FontContext(doc.Styles, settings)).Run();
+    }
+
+    /// <summary>Lays out and writes the PDF. The same document always gives the same bytes.</summary>
+    public void Render(Document doc, Stream output)
+    {
+        var layout = Layout(doc);
+        using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout));
+        Painter.Paint(layout, canvas);
+        canvas.Save(output);
+    }
+
+    private static string Fingerprint(Document doc, LayoutResult layout)
+    {
+        var sb = new StringBuilder();
+        sb.Append(doc.Info.Title).Append('\u0001').Append(doc.Info.Author).Append('\u0001').Append(doc.Info.Date.ToUnixTimeSeconds());
+        foreach (var p in layout.Pages)
+            foreach (var l in p.Lines) sb.Append('\n').Append(l.Text);
+        return sb.ToString();
+    }
+}

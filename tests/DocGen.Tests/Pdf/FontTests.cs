@@ -1,0 +1,89 @@
+using DocGen.Model;
+using DocGen.Pdf;
+
+namespace DocGen.Tests.Pdf;
+
+/// <summary>Font chains: resolution, missing glyphs (loud), missing fonts (naming every path), CFF rejection, the report.</summary>
+public class FontTests
+{
+    [Fact]
+    public void ACharacterNoFontCoversFailsNamingItsCodePointAndPlace()
+    {
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles,
+            [PdfFixture.P("body", "本年度共受理申请\U0010FFFD件，同比增长。", "sections.overview[2]")]);
+        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Render(doc, Stream.Null));
+        Assert.Equal("E-GLYPH-MISSING", e.Id);
+        Assert.Equal(FailureKind.Font, e.Kind);
+        Assert.Contains("U+10FFFD", e.Message);
+        Assert.Contains("sections.overview[2]", e.Message);
+        Assert.Contains("共受理申请", e.Message);
+    }
+
+    [Fact]
+    public void FindMissingListsEveryUncoveredCharacterWithItsPlace()
+    {
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles,
+        [
+            PdfFixture.P("body", "正常文字。", "p0"),
+            PdfFixture.P("body", "表情\U0001FAE8与\U0010FFFD。", "p1"),
+        ]);
+        var missing = FontReport.FindMissing(doc, PdfFixture.Fonts);
+        Assert.Equal(["U+1FAE8", "U+10FFFD"], missing.Select(m => m.CodePointLabel));
+        Assert.All(missing, m => Assert.Equal("p1", m.Where));
+        Assert.All(missing, m => Assert.Equal("fangsong", m.Role));
+    }
+
+    [Fact]
+    public void ARoleWithoutAnyFontFailsNamingTheRoleTheOfficialNameAndEveryPathTried()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "docgen-empty-fonts");
+        var role = new FontRole("fangsong", "仿宋_GB2312", "Times New Roman", [new FontCandidate("仿宋_GB2312.ttf"), new FontCandidate("/nonexistent/simfang.ttf")], []);
+        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["fangsong"] = role } };
+        var doc = new Document(PdfFixture.Info, styles, [PdfFixture.P("body", "正文。")]);
+        var e = Assert.Throws<DocGenException>(() => new PdfRenderer(new FontSettings([dir])).Layout(doc));
+        Assert.Equal("E-FONT-MISSING", e.Id);
+        Assert.Contains("fangsong", e.Message);
+        Assert.Contains("仿宋_GB2312", e.Message);
+        Assert.Contains(Path.Combine(dir, "仿宋_GB2312.ttf"), e.Message);
+        Assert.Contains("/nonexistent/simfang.ttf", e.Message);
+    }
+
+    [Fact]
+    public void BareNamesAreFoundInTheConfiguredFontFolders()
+    {
+        var role = new FontRole("kai", "楷体_GB2312", "Times New Roman", [new FontCandidate("GKAI00MP.TTF")], []);
+        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["kai"] = role } };
+        var report = FontReport.Describe(styles, new FontSettings(["/usr/share/fonts/truetype/arphic-gkai00mp"]));
+        var kai = Assert.Single(report, r => r.Role == "kai");
+        Assert.Equal("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", kai.ChosenFile);
+        Assert.Null(kai.Problem);
+    }
+
+    [Fact]
+    public void ACffFontIsRejectedWithAClearMessage()
+    {
+        const string noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+        Assert.True(File.Exists(noto), "this test needs fonts-noto-cjk");
+        var role = new FontRole("song", "宋体", "Times New Roman", [new FontCandidate(noto, 2)], []);
+        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["song"] = role } };
+        var doc = new Document(PdfFixture.Info, styles, [PdfFixture.P("body", "正文。")]);
+        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Layout(doc));
+        Assert.Equal("E-FONT-UNSUPPORTED", e.Id);
+        Assert.Contains("CFF", e.Message);
+        var report = Assert.Single(FontReport.Describe(styles, PdfFixture.Fonts), r => r.Role == "song");
+        Assert.Contains("CFF", report.Candidates[0].Status);
+    }
+
+    [Fact]
+    public void DescribeReportsEveryRoleWithItsCandidatesAndTheChosenFile()
+    {
+        var report = FontReport.Describe(PdfFixture.Styles, PdfFixture.Fonts);
+        Assert.Equal(["fangsong", "hei", "kai", "song", "xiaobiaosong"], report.Select(r => r.Role));
+        var fs = report.Single(r => r.Role == "fangsong");
+        Assert.Equal("仿宋_GB2312", fs.OfficialName);
+        Assert.Equal("/usr/share/fonts/truetype/arphic/uming.ttc#0", fs.ChosenFile);
+        Assert.Equal("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", fs.ChosenLatinFile);
+        Assert.Equal("not found", fs.Candidates[0].Status);
+        Assert.Contains(fs.Candidates, c => c.Status == "found" && c.ResolvedPath == "/usr/share/fonts/truetype/arphic/uming.ttc");
+    }
+}

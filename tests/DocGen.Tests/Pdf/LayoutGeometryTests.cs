@@ -1,0 +1,135 @@
+using DocGen.Model;
+using DocGen.Pdf;
+
+namespace DocGen.Tests.Pdf;
+
+/// <summary>GB/T 9704 geometry of the planned pages: margins, the 22 × 28 grid, page numbers.</summary>
+public class LayoutGeometryTests
+{
+    private static readonly LayoutResult Long = PdfFixture.Renderer.Layout(PdfFixture.LongReport());
+    private static readonly double Tol = Units.MmToPt(0.5);
+    private static readonly double Left = Units.MmToPt(28), Top = Units.MmToPt(37), Right = Units.MmToPt(28 + 156), Bottom = Units.MmToPt(37 + 225);
+
+    private static IEnumerable<LaidLine> BodyLines(PageLayout p) => p.Lines.Where(l => l.Kind == LineKind.Paragraph && l.Style == "body");
+
+    [Fact]
+    public void LongReportRunsOverManyPages()
+    {
+        Assert.InRange(Long.Pages.Count, 8, 20);
+        Assert.All(Long.Pages, p => Assert.Equal(210, Units.PtToMm(p.WidthPt), 1));
+    }
+
+    [Fact]
+    public void BodyTextStaysInsideTheTypeAreaWithStandardMargins()
+    {
+        foreach (var p in Long.Pages)
+        {
+            var text = p.Lines.Where(l => l.Kind != LineKind.PageNumber).ToList();
+            Assert.All(text, l =>
+            {
+                Assert.True(l.X >= Left - Tol, $"page {p.Number}: line starts at {Units.PtToMm(l.X):F2} mm: {l.Text}");
+                Assert.True(l.X + l.Width <= Right + Tol, $"page {p.Number}: line ends at {Units.PtToMm(l.X + l.Width):F2} mm: {l.Text}");
+                Assert.True(l.Top >= Top - Tol && l.Top + l.Height <= Bottom + Tol, $"page {p.Number}: line box {Units.PtToMm(l.Top):F2} mm: {l.Text}");
+            });
+            // The first line (or table row) of every page starts at the top of the type area (37 mm).
+            Assert.Equal(Top, text.Select(l => l.Top).Concat(p.Cells.Select(c => c.Top)).Min(), Tol);
+        }
+        // Continuation lines of body paragraphs start exactly at the left margin (28 mm); first lines are indented 2 字.
+        var body = Long.Pages.SelectMany(BodyLines).ToList();
+        Assert.All(body.Where(l => !l.FirstOfParagraph), l => Assert.Equal(Left, l.X, Tol));
+        Assert.All(body.Where(l => l.FirstOfParagraph), l => Assert.Equal(Left + 2 * PdfFixture.Styles.CharPitchPt, l.X, Tol));
+    }
+
+    [Fact]
+    public void JustifiedLinesReachTheRightMarginAndLastLinesAreFlushLeft()
+    {
+        var body = Long.Pages.SelectMany(BodyLines).ToList();
+        Assert.All(body.Where(l => !l.LastOfParagraph), l => Assert.Equal(Right, l.X + l.Width, Tol));
+        Assert.Contains(body, l => l.LastOfParagraph && l.X + l.Width < Right - 20);
+    }
+
+    [Fact]
+    public void BodyFollowsTheGridOf22LinesAnd28Characters()
+    {
+        double pitch = PdfFixture.Styles.LinePitchPt;
+        Assert.Equal(Units.MmToPt(225.0 / 22), pitch, 3);
+        foreach (var p in Long.Pages)
+        {
+            var body = BodyLines(p).Concat(p.Lines.Where(l => l.Style.StartsWith("heading", StringComparison.Ordinal))).ToList();
+            Assert.True(body.Count <= 22, $"page {p.Number} has {body.Count} body lines");
+            Assert.All(body, l => Assert.Equal(pitch, l.Height, 3));
+            foreach (var l in body)
+            {
+                // Each full-width character takes one grid cell; digits and Latin letters take about half a cell.
+                double cells = l.Text.EnumerateRunes().Sum(r => r.Value < 0x250 ? 0.5 : 1.0);
+                Assert.True(cells <= 28.5, $"page {p.Number}: {cells} cells: {l.Text}");
+            }
+        }
+        // A full line of Han characters holds exactly 28.
+        Assert.Contains(Long.Pages.SelectMany(BodyLines), l => l.Text.EnumerateRunes().All(r => r.Value >= 0x250) && l.Text.Length == 28);
+        // Page 2 is all body text: 22 lines.
+        Assert.Equal(22, Long.Pages[1].Lines.Count(l => l.Kind == LineKind.Paragraph));
+    }
+
+    [Fact]
+    public void GridCharactersSitOnTheCharacterPitch()
+    {
+        double cell = PdfFixture.Styles.CharPitchPt;
+        var line = Long.Pages.SelectMany(BodyLines).First(l => l.Text.EnumerateRunes().All(r => r.Value >= 0x250) && l.Text.Length == 28 && !l.FirstOfParagraph);
+        for (int i = 1; i < line.Glyphs.Count; i++)
+            Assert.Equal(cell, line.Glyphs[i].X - line.Glyphs[i - 1].X, 2);
+    }
+
+    [Fact]
+    public void PageNumbersAlternateSidesSevenMillimetresBelowTheTypeArea()
+    {
+        var pn = PdfFixture.Styles.Page.PageNumber;
+        foreach (var p in Long.Pages)
+        {
+            var num = Assert.Single(p.Lines, l => l.Kind == LineKind.PageNumber);
+            Assert.Equal($"— {p.Number} —", num.Text);
+            Assert.Equal(Bottom + Units.MmToPt(7), num.Top, 0.01);
+            Assert.Equal(pn.SizePt, num.Glyphs[0].SizePt);
+            if (p.Number % 2 == 1) Assert.Equal(Right - pn.SizePt, num.X + num.Width, 0.5);
+            else Assert.Equal(Left + pn.SizePt, num.X, 0.5);
+        }
+    }
+
+    [Fact]
+    public void TitleIsCentredInItsOwnPitchAndUsesSimulatedBold()
+    {
+        var title = Long.Pages[0].Lines.First();
+        Assert.Equal("title", title.Style);
+        Assert.Equal(37, title.Height, 3);
+        double centre = (Left + Right) / 2;
+        Assert.Equal(centre, title.X + title.Width / 2, 1);
+        Assert.All(title.Glyphs, g => Assert.True(g.Bold));
+        Assert.All(title.Glyphs, g => Assert.Equal(22, g.SizePt));
+    }
+
+    [Fact]
+    public void RunInHeadUsesTheKaiFontAndTheRestTheFangSongFont()
+    {
+        var line = Long.Pages.SelectMany(BodyLines).First(l => l.FirstOfParagraph && l.Text.StartsWith("（一）", StringComparison.Ordinal));
+        var head = line.Glyphs.TakeWhile(g => g.Text != "。").ToList();
+        Assert.All(head, g => Assert.Contains("gkai00mp", g.Face.Path, StringComparison.Ordinal));
+        var rest = line.Glyphs.Skip(head.Count + 1).First(g => g.Text.EnumerateRunes().All(r => r.Value >= 0x250));
+        Assert.Contains("uming", rest.Face.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DigitsUseTheLatinFontOfTheRole()
+    {
+        var glyph = Long.Pages.SelectMany(p => p.Lines).SelectMany(l => l.Glyphs).First(g => g.Text == "2038");
+        Assert.Contains("LiberationSerif-Regular", glyph.Face.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutlineHasTheSixFirstLevelHeadings()
+    {
+        var level1 = Long.Outline.Where(o => o.Level == 1).ToList();
+        Assert.Equal(6, level1.Count);
+        Assert.Equal("一、总体情况", level1[0].Title);
+        Assert.True(level1.Zip(level1.Skip(1)).All(p => p.First.PageIndex <= p.Second.PageIndex));
+    }
+}

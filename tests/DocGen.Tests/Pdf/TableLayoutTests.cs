@@ -1,0 +1,99 @@
+using DocGen.Model;
+using DocGen.Pdf;
+
+namespace DocGen.Tests.Pdf;
+
+/// <summary>Table 三 of the 2021 format: spans, narrow label column, splitting between rows with repeated headers and labels.</summary>
+public class TableLayoutTests
+{
+    private static readonly LayoutResult Split = PdfFixture.Renderer.Layout(PdfFixture.TableAcrossPages());
+
+    private static List<(PageLayout Page, CellBox Cell)> Cells(LayoutResult r) =>
+        r.Pages.SelectMany(p => p.Cells.Select(c => (p, c))).ToList();
+
+    [Fact]
+    public void TableThreeBreaksAcrossPagesBetweenRows()
+    {
+        var pages = Cells(Split).Select(x => x.Page.Number).Distinct().ToList();
+        Assert.True(pages.Count >= 2, "table 三 should need more than one page here");
+        // Every body row appears exactly once outside repeated headers: a row never splits and none is lost.
+        var bodyRows = Cells(Split).Where(x => !x.Cell.Repeated && x.Cell.Row >= 3).Select(x => x.Cell.Row).Distinct().Order().ToList();
+        Assert.Equal(Enumerable.Range(3, 25), bodyRows);
+        // All cells of a row sit on the same page.
+        foreach (var row in Cells(Split).Where(x => x.Cell.RowSpan == 1 && !x.Cell.Repeated).GroupBy(x => x.Cell.Row))
+            Assert.Single(row.Select(x => x.Page.Number).Distinct());
+    }
+
+    [Fact]
+    public void ContinuationPagesRepeatTheHeaderRowsAndTheSpanningLabel()
+    {
+        var byPage = Cells(Split).GroupBy(x => x.Page.Number).OrderBy(g => g.Key).ToList();
+        foreach (var page in byPage.Skip(1))
+        {
+            var cells = page.Select(x => x.Cell).ToList();
+            // The three header rows, in order, at the top of the table.
+            Assert.Contains(cells, c => c.Repeated && c.IsHeader && c.Text == "申请人情况");
+            Assert.Contains(cells, c => c.Repeated && c.IsHeader && c.Text == "法人或其他组织");
+            Assert.Contains(cells, c => c.Repeated && c.IsHeader && c.Text == "社会公益组织");
+            double headerBottom = cells.Where(c => c.IsHeader).Max(c => c.Top + c.Height);
+            Assert.All(cells.Where(c => !c.IsHeader), c => Assert.True(c.Top >= headerBottom - 0.01));
+            Assert.Equal(PdfFixture.Styles.Page.TopMm, Units.PtToMm(cells.Min(c => c.Top)), 0.5);
+        }
+        // 三、本年度办理结果 spans 22 rows and runs onto a second page, where its label is drawn again, text and all.
+        var labelPages = Split.Pages.Where(p => p.Cells.Any(c => c.Text == "三、本年度办理结果")).ToList();
+        Assert.True(labelPages.Count >= 2);
+        foreach (var p in labelPages.Skip(1))
+        {
+            var label = Assert.Single(p.Cells, c => c.Text == "三、本年度办理结果");
+            Assert.True(label.Repeated);
+            var labelLines = p.Lines.Where(l => l.Row == 5 && l.Column == 0).ToList();
+            Assert.Equal("三、本年度办理结果", string.Concat(labelLines.Select(l => l.Text)));
+            Assert.All(labelLines, l => Assert.True(l.Top >= label.Top && l.Top + l.Height <= label.Top + label.Height + 0.01));
+        }
+        Assert.False(Assert.Single(labelPages[0].Cells, c => c.Text == "三、本年度办理结果").Repeated);
+    }
+
+    [Fact]
+    public void NarrowLabelColumnSetsOneCharacterPerLineKeepingTheEnumerationCommaWithItsNumber()
+    {
+        var page = Split.Pages.First(p => p.Lines.Any(l => l.Row == 5 && l.Column == 0));
+        var lines = page.Lines.Where(l => l.Row == 5 && l.Column == 0).Select(l => l.Text).ToList();
+        Assert.Equal(["三、", "本", "年", "度", "办", "理", "结", "果"], lines);
+    }
+
+    [Fact]
+    public void CellTextIsCentredVerticallyAndWrappedToItsColumn()
+    {
+        foreach (var (page, cell) in Cells(Split))
+        {
+            var lines = page.Lines.Where(l => l.Kind == LineKind.TableCell && l.Row == cell.Row && l.Column == cell.Column).ToList();
+            Assert.NotEmpty(lines);
+            double textTop = lines.Min(l => l.Top), textBottom = lines.Max(l => l.Top + l.Height);
+            Assert.Equal(cell.Top + cell.Height / 2, (textTop + textBottom) / 2, 0.6);
+            Assert.All(lines, l => Assert.True(l.X >= cell.X - 0.01 && l.X + l.Width <= cell.X + cell.Width + 0.01, $"{l.Text} leaves its cell"));
+        }
+    }
+
+    [Fact]
+    public void ColumnWidthsComeFromTheTableAndAllRulesAreHalfAPoint()
+    {
+        var table = PdfFixture.TableThree();
+        var first = Split.Pages.First(p => p.Cells.Count > 0);
+        var corner = first.Cells.First(c => c.Row == 0 && c.Column == 0);
+        Assert.Equal(table.ColumnWidthsMm.Take(3).Sum(), Units.PtToMm(corner.Width), 0.01);
+        Assert.All(Split.Pages.SelectMany(p => p.Rules), r => Assert.Equal(0.5, r.WidthPt));
+        // The table fills the type area width, from the left margin.
+        Assert.Equal(28, Units.PtToMm(corner.X), 0.5);
+    }
+
+    [Fact]
+    public void AHeadingStaysWithTheTableThatFollowsIt()
+    {
+        var filler = Enumerable.Range(0, 19).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
+        filler.Add(PdfFixture.P("heading1", "三、收到和处理政府信息公开申请情况"));
+        filler.Add(PdfFixture.TableThree());
+        var r = PdfFixture.Renderer.Layout(new Document(PdfFixture.Info, PdfFixture.Styles, filler));
+        var headingPage = r.Pages.First(p => p.Lines.Any(l => l.Style == "heading1"));
+        Assert.Contains(headingPage.Cells, c => c.Row == 3);
+    }
+}
