@@ -35,6 +35,8 @@ public static class DocxWriter
         var core = word.AddNewPart<CoreFilePropertiesPart>("rId2");
         using (var coreStream = core.GetStream(FileMode.Create))
             CoreProperties.Write(coreStream, doc.Info);
+        word.AddNewPart<ExtendedFilePropertiesPart>("rId3").Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+            new DocumentFormat.OpenXml.ExtendedProperties.Application("DocGen"));
 
         main.AddNewPart<StyleDefinitionsPart>("rId1").Styles = WordStyles.Build(doc, geometry);
         main.AddNewPart<DocumentSettingsPart>("rId2").Settings = WordSettings.Build(doc);
