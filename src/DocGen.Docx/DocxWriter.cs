@@ -75,6 +75,9 @@ public static class DocxWriter
         foreach (var element in new BodyWriter(doc, geometry).Write())
             body.Append(element);
         body.Append(sectPr);
-        main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        var document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        // Declared once at the root rather than on every footer reference.
+        document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        main.Document = document;
     }
 }
