@@ -128,8 +128,8 @@ internal static class WordStyles
 
     /// <summary>
     /// Lines on the grid get the grid pitch as exact line spacing (22 lines fill the type area); styles off the grid
-    /// use their own pitch or single spacing. Space before and after is given in twips only: with the paragraph off the
-    /// grid, Word's beforeLines unit would no longer be the grid line.
+    /// use their own pitch or single spacing. Space before and after is in grid lines (Word's 行 unit, beforeLines is
+    /// in hundredths of the document grid's line pitch) and, for LibreOffice, which reads only twips, the same in twips.
     /// </summary>
     private static SpacingBetweenLines LineSpacing(M.ParagraphStyle s, PageGeometry geometry)
     {
@@ -138,6 +138,8 @@ internal static class WordStyles
             Before = Twips(s.SpaceBeforeLines * geometry.LinePitchTwips),
             After = Twips(s.SpaceAfterLines * geometry.LinePitchTwips),
         };
+        if (s.SpaceBeforeLines > 0) spacing.BeforeLines = (int)Math.Round(s.SpaceBeforeLines * 100);
+        if (s.SpaceAfterLines > 0) spacing.AfterLines = (int)Math.Round(s.SpaceAfterLines * 100);
         if (s.LinePitchPt is { } pitch)
         {
             spacing.Line = M.Units.PtToTwips(pitch).ToString(CultureInfo.InvariantCulture);

@@ -92,6 +92,12 @@ public class DocxPageAndStyleTests
             (title.StyleName!.Val!.Value, title.StyleRunProperties!.RunFonts!.EastAsia!.Value, title.StyleRunProperties.FontSize!.Val!.Value,
              title.StyleParagraphProperties!.Justification!.Val!.Value));
 
+        // Space before/after in grid lines (Word) and the same in twips (LibreOffice).
+        var note = Style(word, "attachmentNote").StyleParagraphProperties!.SpacingBetweenLines!;
+        Assert.Equal((100, "579"), (note.BeforeLines!.Value, note.Before!.Value!));
+        var titleSpacing = title.StyleParagraphProperties.SpacingBetweenLines!;
+        Assert.Equal((100, "579", "740"), (titleSpacing.AfterLines!.Value, titleSpacing.After!.Value!, titleSpacing.Line!.Value!));
+
         var h1 = Style(word, "heading1");
         Assert.Equal(("一级标题", "黑体", 0), (h1.StyleName!.Val!.Value, h1.StyleRunProperties!.RunFonts!.EastAsia!.Value, h1.StyleParagraphProperties!.OutlineLevel!.Val!.Value));
         Assert.NotNull(h1.StyleParagraphProperties.KeepNext);
