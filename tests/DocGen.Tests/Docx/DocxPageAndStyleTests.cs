@@ -95,8 +95,8 @@ public class DocxPageAndStyleTests
         // Space before/after in grid lines (Word) and the same in twips (LibreOffice).
         var note = Style(word, "attachmentNote").StyleParagraphProperties!.SpacingBetweenLines!;
         Assert.Equal((100, "579"), (note.BeforeLines!.Value, note.Before!.Value!));
-        var titleSpacing = title.StyleParagraphProperties.SpacingBetweenLines!;
-        Assert.Equal((100, "579", "740"), (titleSpacing.AfterLines!.Value, titleSpacing.After!.Value!, titleSpacing.Line!.Value!));
+        var attachmentTitle = Style(word, "attachmentTitle").StyleParagraphProperties!.SpacingBetweenLines!;
+        Assert.Equal((100, "579", "740"), (attachmentTitle.AfterLines!.Value, attachmentTitle.After!.Value!, attachmentTitle.Line!.Value!));
 
         var h1 = Style(word, "heading1");
         Assert.Equal(("一级标题", "黑体", 0), (h1.StyleName!.Val!.Value, h1.StyleRunProperties!.RunFonts!.EastAsia!.Value, h1.StyleParagraphProperties!.OutlineLevel!.Val!.Value));
