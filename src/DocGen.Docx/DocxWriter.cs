@@ -54,7 +54,8 @@ public static class DocxWriter
         }
         else
         {
-            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberCentered, 1);
+            // Without alternation every page is numbered like an odd page (as in the PDF writer).
+            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1);
             sectPr.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" });
         }
         sectPr.Append(
