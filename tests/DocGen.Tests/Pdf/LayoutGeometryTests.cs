@@ -134,5 +134,9 @@ public class LayoutGeometryTests
         Assert.Equal(6, level1.Count);
         Assert.Equal("一、总体情况", level1[0].Title);
         Assert.True(level1.Zip(level1.Skip(1)).All(p => p.First.PageIndex <= p.Second.PageIndex));
+        // Each bookmark points at the page and height where its heading was finally placed.
+        foreach (var o in Long.Outline)
+            Assert.Contains(Long.Pages[o.PageIndex].Lines, l => l.Text == o.Title && Math.Abs(l.Top - o.Top) < 0.01);
+        Assert.Contains(Long.Outline, o => o.Level == 2 && o.Title == "（一）全区政务公开工作要点落实情况");
     }
 }
