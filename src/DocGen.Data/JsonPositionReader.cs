@@ -42,24 +42,24 @@ public static class JsonPositionReader
         switch (r.TokenType)
         {
             case JsonTokenType.StartObject:
-            {
-                var props = new List<JProperty>();
-                while (r.Read() && r.TokenType != JsonTokenType.EndObject)
                 {
-                    var (pl, pc) = lines.At((int)r.TokenStartIndex);
-                    string name = r.GetString()!;
-                    r.Read();
-                    props.Add(new JProperty(name, pl, pc, ReadValue(ref r, lines, JNodeText.Child(path, name))));
+                    var props = new List<JProperty>();
+                    while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+                    {
+                        var (pl, pc) = lines.At((int)r.TokenStartIndex);
+                        string name = r.GetString()!;
+                        r.Read();
+                        props.Add(new JProperty(name, pl, pc, ReadValue(ref r, lines, JNodeText.Child(path, name))));
+                    }
+                    return new JObject(line, col, path, props);
                 }
-                return new JObject(line, col, path, props);
-            }
             case JsonTokenType.StartArray:
-            {
-                var items = new List<JNode>();
-                while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                    items.Add(ReadValue(ref r, lines, JNodeText.Index(path, items.Count)));
-                return new JArray(line, col, path, items);
-            }
+                {
+                    var items = new List<JNode>();
+                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                        items.Add(ReadValue(ref r, lines, JNodeText.Index(path, items.Count)));
+                    return new JArray(line, col, path, items);
+                }
             case JsonTokenType.String: return new JString(line, col, path, r.GetString()!);
             case JsonTokenType.Number: return new JNumber(line, col, path, Encoding.UTF8.GetString(r.ValueSpan));
             case JsonTokenType.True: return new JBool(line, col, path, true);

@@ -318,7 +318,8 @@ public sealed class ReportBinder
         tv.Numbers[(row, col)] = type is Templates.ValueType.Count or Templates.ValueType.Signed ? decimal.Truncate(v) : v;
     }
 
-    internal static string CellName(TableDefinition def, string row, string col) =>
+    /// <summary>How a cell is named in messages: 表三「…」行「…」列 (also used by the merger).</summary>
+    public static string CellName(TableDefinition def, string row, string col) =>
         $"{def.DisplayName}「{def.Row(row).FullLabel}」行「{def.Column(col).Label}」列";
 
     // ---- rules ----
@@ -351,11 +352,16 @@ public sealed class ReportBinder
                     progress = true;
                     decimal sum = item.Parts.Sum(p => tv.Numbers[p]);
                     var key = (item.Row, item.Col);
+                    if (tv.Computed.Contains(key)) continue; // a second rule reaching the same total: the first one decided it
                     if (tv.Numbers.TryGetValue(key, out var typed))
                     {
                         if (typed != sum)
+                        {
                             binder.Error(item.Rule.Id, binder.CellNode(def, item.Row, item.Col) ?? tableNode,
                                 $"{CellName(def, item.Row, item.Col)}：填写的合计为 {Fmt(typed)}，但按规则「{item.Rule.Description}」应为 {Fmt(sum)}（{Detail(item.Parts, item.Rule.ByRow)}）。合计由程序自动计算，可以不填");
+                            // Later checks use the right sum, so one wrong total is reported once, not again by every rule it feeds.
+                            tv.Numbers[key] = sum;
+                        }
                     }
                     else
                     {
@@ -365,8 +371,11 @@ public sealed class ReportBinder
                 }
             }
 
+            // A column that is itself a sum of columns balances whenever its parts do (forms-and-typography c.1, T3-5): checking it
+            // too would report every break twice, once in the column and once in 总计.
+            var derived = def.Rules.Where(r => r.Kind == RuleKind.Sum && !r.ByRow).Select(r => r.Target).ToHashSet();
             foreach (var rule in def.Rules.Where(r => r.Kind != RuleKind.Sum))
-                foreach (var col in def.Columns.Select(c => c.Key))
+                foreach (var col in def.Columns.Select(c => c.Key).Where(c => !derived.Contains(c)))
                     Check(rule, col);
         }
 
@@ -383,7 +392,7 @@ public sealed class ReportBinder
             bool ok = rule.Kind == RuleKind.Equal ? l == r : l <= r;
             if (ok) return;
             string op = rule.Kind == RuleKind.Equal ? "应等于" : "不应大于";
-            string msg = $"{def.DisplayName}「{def.Column(col).Label}」列：{Detail(left, true)} = {Fmt(l)}，{op} {Detail(right, true)} = {Fmt(r)}（规则：{rule.Description}）";
+            string msg = $"{def.DisplayName}「{def.Column(col).Label}」列：{Detail(left, true)} = {Fmt(l)}，{op}{Detail(right, true)} = {Fmt(r)}（规则：{rule.Description}）";
             var node = left.Concat(right).Select(c => binder.CellNode(def, c.Item1, c.Item2)).FirstOrDefault(n => n is not null) ?? tableNode;
             var ack = acks.FirstOrDefault(a => a.Rule == rule.Id && a.Table == def.Id && a.Column == col);
             if (ack is not null)
@@ -394,8 +403,14 @@ public sealed class ReportBinder
             else binder.Error(rule.Id, node, msg + "。如果这就是机关实际发布的数据，请在 acknowledgements 中说明原因");
         }
 
-        private string Detail(IEnumerable<(string Row, string Col)> cells, bool byRow) =>
-            string.Join(" + ", cells.Select(c => $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)}（{Fmt(tv.Numbers.GetValueOrDefault(c))}）"));
+        /// <summary>The parts of a sum as the clerk reads them; long sums list only the non-zero parts.</summary>
+        private string Detail(IReadOnlyList<(string Row, string Col)> cells, bool byRow)
+        {
+            string Part((string Row, string Col) c) => $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)}（{Fmt(tv.Numbers.GetValueOrDefault(c))}）";
+            if (cells.Count <= 6) return string.Join(" + ", cells.Select(Part));
+            var nonZero = cells.Where(c => tv.Numbers.GetValueOrDefault(c) != 0).ToList();
+            return $"{cells.Count} 项之和：{(nonZero.Count == 0 ? "均为 0" : string.Join(" + ", nonZero.Select(Part)) + "，其余为 0")}";
+        }
     }
 
     internal static string Fmt(decimal v) => v.ToString(CultureInfo.InvariantCulture);

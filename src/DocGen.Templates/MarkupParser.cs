@@ -59,38 +59,38 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         switch (name)
         {
             case "p":
-            {
-                string? style = reader.GetAttribute("style");
-                string? src = reader.GetAttribute("src");
-                if (style is not null && !styles.Paragraphs.ContainsKey(style))
-                    throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式");
-                string text;
-                if (reader.IsEmptyElement) { text = ""; reader.Read(); }
-                else text = reader.ReadElementContentAsString(); // throws on child elements: inline markup is **…** only
-                var source = src is null ? new SourceRef(Short(text)) : describe(src);
-                return style is null
-                    ? classifier.Classify(text, source)
-                    : new Paragraph(style, InlineText.ParseBold(text)) { Source = source };
-            }
+                {
+                    string? style = reader.GetAttribute("style");
+                    string? src = reader.GetAttribute("src");
+                    if (style is not null && !styles.Paragraphs.ContainsKey(style))
+                        throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式");
+                    string text;
+                    if (reader.IsEmptyElement) { text = ""; reader.Read(); }
+                    else text = reader.ReadElementContentAsString(); // throws on child elements: inline markup is **…** only
+                    var source = src is null ? new SourceRef(Short(text)) : describe(src);
+                    return style is null
+                        ? classifier.Classify(text, source)
+                        : new Paragraph(style, InlineText.ParseBold(text)) { Source = source };
+                }
             case "table":
-            {
-                string id = reader.GetAttribute("ref") ?? throw Error(li, markup, "<table> 缺少 ref 属性");
-                if (!tables.TryGetValue(id, out var table)) throw Error(li, markup, $"<table ref=\"{id}\">：模板没有定义这个表格");
-                if (!usedTables.Add(id)) throw Error(li, markup, $"表格 {id} 被放置了两次");
-                Skip(reader, li, markup);
-                return table;
-            }
+                {
+                    string id = reader.GetAttribute("ref") ?? throw Error(li, markup, "<table> 缺少 ref 属性");
+                    if (!tables.TryGetValue(id, out var table)) throw Error(li, markup, $"<table ref=\"{id}\">：模板没有定义这个表格");
+                    if (!usedTables.Add(id)) throw Error(li, markup, $"表格 {id} 被放置了两次");
+                    Skip(reader, li, markup);
+                    return table;
+                }
             case "pagebreak":
                 Skip(reader, li, markup);
                 return new PageBreak();
             case "spacer":
-            {
-                string lines = reader.GetAttribute("lines") ?? "1";
-                if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
-                    throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效");
-                Skip(reader, li, markup);
-                return new Spacer(n);
-            }
+                {
+                    string lines = reader.GetAttribute("lines") ?? "1";
+                    if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
+                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效");
+                    Skip(reader, li, markup);
+                    return new Spacer(n);
+                }
             default:
                 throw Error(li, markup, $"未知的标记元素 <{name}>（可用：p、table、pagebreak、spacer）");
         }

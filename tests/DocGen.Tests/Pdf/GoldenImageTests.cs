@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DocGen.Tests.Pdf;
 
 /// <summary>

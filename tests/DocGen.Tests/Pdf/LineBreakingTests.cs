@@ -1,6 +1,5 @@
 using DocGen.Model;
 using DocGen.Pdf;
-using Xunit;
 
 namespace DocGen.Tests.Pdf;
 

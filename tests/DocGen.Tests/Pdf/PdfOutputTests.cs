@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using DocGen.Model;
-using Xunit;
 
 namespace DocGen.Tests.Pdf;
 

@@ -1,0 +1,37 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using M = DocGen.Model;
+
+namespace DocGen.Docx;
+
+/// <summary>Footers holding "— N —" with N a PAGE field (GB/T 9704 §7.5).</summary>
+internal static class PageNumberFooters
+{
+    private const string NumberPlaceholder = "{0}";
+
+    /// <param name="styleId">the page-number paragraph style (odd, even or centred)</param>
+    /// <param name="cachedNumber">the field's cached result, shown by readers that do not update fields</param>
+    public static Footer Build(M.PageNumberStyle style, string styleId, int cachedNumber)
+    {
+        var p = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styleId } });
+        string format = style.Format;
+        int at = format.IndexOf(NumberPlaceholder, StringComparison.Ordinal);
+        if (at < 0)
+            throw new M.DocGenException("E-STYLE-FIELD", $"页码格式「{format}」中缺少表示页码的 {{0}}");
+
+        AddText(p, format[..at]);
+        p.Append(
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text(cachedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+        AddText(p, format[(at + NumberPlaceholder.Length)..]);
+        return new Footer(p);
+    }
+
+    private static void AddText(Paragraph p, string text)
+    {
+        if (text.Length > 0) p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+}

@@ -1,0 +1,30 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using M = DocGen.Model;
+
+namespace DocGen.Docx;
+
+/// <summary>settings.xml: odd/even footers, Chinese line-breaking rules and the document's languages.</summary>
+internal static class WordSettings
+{
+    public static Settings Build(M.Document doc)
+    {
+        string language = doc.Info.Language;
+        var settings = new Settings(
+            new Zoom { Percent = "100" },
+            new DefaultTabStop { Val = 420 },
+            // Each Chinese punctuation mark keeps its full character cell (GB/T 15834 §5.1), which also keeps the 28-character grid.
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+            new NoLineBreaksAfterKinsoku { Language = language, Val = LineBreakRules.NotAtLineEnd },
+            new NoLineBreaksBeforeKinsoku { Language = language, Val = LineBreakRules.NotAtLineStart },
+            new Compatibility(new CompatibilitySetting
+            {
+                Name = CompatSettingNameValues.CompatibilityMode,
+                Uri = "http://schemas.microsoft.com/office/word",
+                Val = "15",
+            }),
+            new ThemeFontLanguages { Val = "en-US", EastAsia = language });
+        if (doc.Styles.Page.PageNumber.OddEvenAlternate)
+            settings.InsertAfter(new EvenAndOddHeaders(), settings.GetFirstChild<DefaultTabStop>());
+        return settings;
+    }
+}

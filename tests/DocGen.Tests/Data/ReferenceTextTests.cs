@@ -1,0 +1,20 @@
+using DocGen.Tests.Support;
+
+namespace DocGen.Tests.Data;
+
+/// <summary>The examples transcribe their reference reports: the document model's text already matches before any writer runs.</summary>
+public class ReferenceTextTests
+{
+    [Theory]
+    [InlineData("ningxia-gov-office-2023")]
+    [InlineData("pingluo-county-2023")]
+    public void Model_text_matches_the_reference_report(string name)
+    {
+        var doc = Pipelines.Default.Build(Repo.Example(name)).Document!;
+        string reference = File.ReadAllText(Repo.ReferenceReport(name));
+        string actual = ModelText.Of(doc);
+        double ratio = TextSimilarity.Ratio(reference, actual);
+        Assert.True(ratio >= 0.97, $"similarity {ratio:F4}");
+        Assert.Empty(TextSimilarity.MissingNumbers(reference, actual));
+    }
+}
