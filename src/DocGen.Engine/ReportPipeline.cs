@@ -79,6 +79,8 @@ public sealed class ReportPipeline(TemplateLocator templates)
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+                throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", path)]);
             if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
             if (info.Length > JsonPositionReader.MaxBytes)
                 throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
