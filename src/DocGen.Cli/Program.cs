@@ -1,38 +1,82 @@
 using System.CommandLine;
-using DocGen.Engine;
+using System.CommandLine.Help;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DocGen.Cli;
+using DocGen.Cli.Commands;
 using DocGen.Model;
 
-// Minimal command line (render, validate) until the full CLI lands; exit codes are the FailureKind values.
-var inputs = new Argument<string[]>("inputs") { Description = "数据文件（JSON）", Arity = ArgumentArity.OneOrMore };
-var output = new Option<string>("--output", "-o") { Description = "输出文件夹", DefaultValueFactory = _ => "." };
-var format = new Option<string>("--format") { Description = "输出格式：docx,pdf", DefaultValueFactory = _ => "docx,pdf" };
-var render = new Command("render", "生成报告（DOCX 和 PDF）") { inputs, output, format };
-render.SetAction(pr =>
+// The language must be known before the commands are built: their descriptions and System.CommandLine's own help titles follow it.
+bool english = LanguageFromArgs(args);
+CultureInfo.CurrentUICulture = english ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-Hans");
+if (OperatingSystem.IsWindows()) Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+using var cts = new CancellationTokenSource();
+// Ctrl-C and SIGTERM cancel the run; outputs are renamed into place only after every writer finished, so nothing partial remains.
+// A second Ctrl-C while the run winds down ends the process at once.
+Console.CancelKeyPress += (_, e) => { e.Cancel = !cts.IsCancellationRequested; cts.Cancel(); };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+
+var globals = new Globals(english, cts.Token);
+var root = new RootCommand(globals.T(
+    "DocGen：由 JSON 数据文件生成政府信息公开工作年度报告（DOCX 与 PDF）。\n\n示例：\n  docgen init --template gov-info-annual-2021 --agency 某某局 --year 2024 -o 2024.json\n  docgen validate 2024.json\n  docgen render 2024.json -o out",
+    "DocGen: government information disclosure annual reports (DOCX and PDF) from JSON data files.\n\nExamples:\n  docgen init --template gov-info-annual-2021 --agency 某某局 --year 2024 -o 2024.json\n  docgen validate 2024.json\n  docgen render 2024.json -o out"));
+root.Add(globals.Lang);
+root.Add(globals.Verbose);
+root.Add(globals.Templates);
+root.Add(RenderCommand.Create(globals));
+root.Add(ValidateCommand.Create(globals));
+root.Add(InitCommand.Create(globals));
+root.Add(TemplatesCommand.Create(globals));
+root.Add(SchemaCommand.Create(globals));
+root.Add(WatchCommand.Create(globals));
+foreach (var help in root.Options.OfType<HelpOption>()) help.Description = globals.T("显示帮助、用法和示例", "Show help, usage and examples");
+foreach (var version in root.Options.OfType<VersionOption>()) version.Description = globals.T("显示版本", "Show the version");
+
+// Bare `docgen` shows the overview instead of an error: it is how newcomers start.
+if (args.Length == 0) args = ["--help"];
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
 {
-    var pipeline = new ReportPipeline(new TemplateLocator());
-    IReadOnlyList<IDocumentWriter> writers;
-    try { writers = OutputFormats.Create(pr.GetValue(format)!.Split(','), []); }
-    catch (DocGenException e) { Console.Error.WriteLine(e.Message); return (int)e.Kind; }
-    var outcomes = new ReportRenderer(pipeline, writers).RenderAll(pr.GetValue(inputs)!, pr.GetValue(output)!, Environment.ProcessorCount);
-    foreach (var o in outcomes)
-    {
-        foreach (var d in o.Diagnostics) Console.Error.WriteLine(d.Format());
-        foreach (var f in o.Outputs) Console.WriteLine(f);
-    }
-    return outcomes.FirstOrDefault(o => !o.Ok)?.ExitCode ?? 0;
-});
-var vinputs = new Argument<string[]>("inputs") { Description = "数据文件（JSON）", Arity = ArgumentArity.OneOrMore };
-var validate = new Command("validate", "检查数据文件，不生成文件") { vinputs };
-validate.SetAction(pr =>
+    foreach (var error in parse.Errors) Console.Error.WriteLine(globals.T("用法错误：", "usage error: ") + error.Message);
+    string command = parse.CommandResult.Command == root ? "docgen" : "docgen " + parse.CommandResult.Command.Name;
+    Console.Error.WriteLine(globals.T($"运行「{command} --help」查看用法和示例。", $"Run '{command} --help' for usage and examples."));
+    return (int)FailureKind.Usage;
+}
+
+// System.CommandLine prints no help for a hidden command, even when asked for it by name (`docgen schema --help`).
+if (parse.Action is HelpAction) parse.CommandResult.Command.Hidden = false;
+
+bool verbose = parse.GetValue(globals.Verbose);
+try
 {
-    var pipeline = new ReportPipeline(new TemplateLocator());
-    int code = 0;
-    foreach (var input in pr.GetValue(vinputs)!)
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+}
+catch (Exception e) when (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.All(i => i is OperationCanceledException)))
+{
+    Console.Error.WriteLine(globals.T("已取消：没有写出不完整的文件。", "Cancelled: no partial file was written."));
+    return 130;
+}
+catch (DocGenException e)
+{
+    foreach (var d in e.Diagnostics) Console.Error.WriteLine(d.Format(english));
+    if (verbose) Console.Error.WriteLine(e);
+    return (int)e.Kind;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine(globals.T($"内部错误：{e.GetType().Name}: {e.Message}", $"internal error: {e.GetType().Name}: {e.Message}"));
+    Console.Error.WriteLine(verbose ? e.ToString() : globals.T("（加 --verbose 查看详细信息；请把这条消息报告给开发者）", "(add --verbose for details; please report this to the developers)"));
+    return (int)FailureKind.Internal;
+}
+
+static bool LanguageFromArgs(string[] args)
+{
+    for (int i = 0; i < args.Length; i++)
     {
-        var result = pipeline.Build(input);
-        foreach (var d in result.Diagnostics) Console.Error.WriteLine(d.Format());
-        if (!result.Ok && code == 0) code = (int)(result.Failure ?? FailureKind.InvalidData);
+        if (args[i] == "--lang" && i + 1 < args.Length) return args[i + 1] == "en";
+        if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal)) return args[i][7..] == "en";
     }
-    return code;
-});
-return new RootCommand("DocGen：政府信息公开工作年度报告生成器") { render, validate }.Parse(args).Invoke();
+    return Environment.GetEnvironmentVariable("DOCGEN_LANG") == "en";
+}

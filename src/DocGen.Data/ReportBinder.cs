@@ -337,7 +337,8 @@ public sealed class ReportBinder
 
     private static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
-    internal static string CellName(TableDefinition def, string row, string col) =>
+    /// <summary>How a cell is named in messages: 表三「…」行「…」列 (also used by the merger).</summary>
+    public static string CellName(TableDefinition def, string row, string col) =>
         $"{def.DisplayName}「{def.Row(row).FullLabel}」行「{def.Column(col).Label}」列";
 
     // ---- rules ----

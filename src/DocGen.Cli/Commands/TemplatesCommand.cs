@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DocGen.Cli.Output;
+using DocGen.Model;
+using Spectre.Console;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>`docgen templates`: the installed templates with description and version.</summary>
+public static class TemplatesCommand
+{
+    public static Command Create(Globals g)
+    {
+        var json = g.Json();
+        var command = new Command("templates", g.T(
+            "列出已安装的模板（名称、说明、版本）。\n\n示例：\n  docgen templates\n  docgen templates --json",
+            "List the installed templates (name, description, version).\n\nExamples:\n  docgen templates\n  docgen templates --json"))
+        {
+            json,
+        };
+        command.SetAction(p =>
+        {
+            var ctx = g.Context(p);
+            var locator = g.Locator(p);
+            var packages = locator.Names().Select(locator.Load).ToList();
+            if (packages.Count == 0)
+            {
+                ctx.Err.WriteLine(ctx.T($"在 {locator.Root} 中没有找到模板（可用 --templates 或环境变量 DOCGEN_TEMPLATES 指定模板文件夹）",
+                    $"no templates in {locator.Root} (use --templates or DOCGEN_TEMPLATES to name the templates folder)"));
+                return (int)FailureKind.Template;
+            }
+            if (p.GetValue(json))
+            {
+                using var stream = new MemoryStream();
+                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("root", locator.Root);
+                    w.WriteStartArray("templates");
+                    foreach (var t in packages)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", t.Name);
+                        w.WriteString("description", t.Description);
+                        w.WriteString("descriptionEn", t.DescriptionEn);
+                        w.WriteString("version", t.Version);
+                        w.WriteString("folder", t.Folder);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                return 0;
+            }
+            var table = new Spectre.Console.Table().Border(TableBorder.Rounded);
+            table.AddColumn(ctx.T("模板", "template"));
+            table.AddColumn(ctx.T("说明", "description"));
+            table.AddColumn(ctx.T("版本", "version"));
+            foreach (var t in packages)
+                table.AddRow(Markup.Escape(t.Name), Markup.Escape(ctx.English ? t.DescriptionEn : t.Description), Markup.Escape(t.Version));
+            Consoles.For(ctx.Out, Console.IsOutputRedirected).Write(table);
+            ctx.Out.WriteLine(ctx.T($"模板文件夹：{locator.Root}", $"templates folder: {locator.Root}"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DocGen.Cli.Output;
+using DocGen.Engine;
+using DocGen.Model;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>`docgen validate`: every check of render (data, rules, template) without writing any file.</summary>
+public static class ValidateCommand
+{
+    public static Command Create(Globals g)
+    {
+        var inputs = BatchInputs.Argument(g);
+        var jobs = BatchInputs.Parallelism(g);
+        var json = g.Json();
+        var command = new Command("validate", g.T(
+            "检查数据文件：字段、数值、表格规则（如 T3-1）和模板，列出所有问题（文件名(行,列)），不写任何文件。退出码与 render 相同。\n\n" +
+            "示例：\n  docgen validate 2024.json\n  docgen validate examples --json",
+            "Check data files: fields, numbers, table rules (such as T3-1) and the template; lists every problem (file(line,col)) and writes nothing. Same exit codes as render.\n\n" +
+            "Examples:\n  docgen validate 2024.json\n  docgen validate examples --json"))
+        {
+            inputs, jobs, json,
+        };
+        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(jobs), p.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json)
+    {
+        var ctx = g.Context(p);
+        var files = BatchInputs.Expand(ctx, args);
+        if (files is null) return (int)FailureKind.Usage;
+        var pipeline = new ReportPipeline(g.Locator(p));
+        var clock = Stopwatch.StartNew();
+        var outcomes = new RenderOutcome[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>
+        {
+            var one = Stopwatch.StartNew();
+            BuildResult build;
+            try { build = pipeline.Build(files[i]); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var d = new Diagnostic(Severity.Error, "E-INTERNAL", $"内部错误：{e.GetType().Name}: {e.Message}", files[i]) { MessageEn = $"internal error: {e}" };
+                build = new BuildResult(null, [d], null, FailureKind.Internal);
+            }
+            int code = build.Ok ? 0 : (int)(build.Failure ?? FailureKind.InvalidData);
+            outcomes[i] = new RenderOutcome(files[i], [], build.Diagnostics, code, one.Elapsed);
+        });
+        clock.Stop();
+
+        RunSummary.PrintDiagnostics(ctx, outcomes);
+        if (g.IsVerbose(p)) RenderCommand.PrintInternalDetails(ctx, outcomes);
+        if (json) RunSummary.WriteJson(ctx.Out, outcomes, clock.Elapsed, "validate");
+        else
+        {
+            foreach (var o in outcomes)
+            {
+                int e = RunSummary.Errors(o), w = RunSummary.Warnings(o);
+                ctx.Out.WriteLine(o.Ok
+                    ? ctx.T($"✓ {o.Input}：有效" + (w > 0 ? $"（{w} 个警告）" : ""), $"✓ {o.Input}: valid" + (w > 0 ? $" ({w} warning(s))" : ""))
+                    : ctx.T($"✗ {o.Input}：{e} 个错误，{w} 个警告", $"✗ {o.Input}: {e} error(s), {w} warning(s)"));
+            }
+        }
+        return RunSummary.ExitCode(outcomes);
+    }
+}

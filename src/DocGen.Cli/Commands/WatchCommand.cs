@@ -1,0 +1,160 @@
+using System.CommandLine;
+using DocGen.Data;
+using DocGen.Engine;
+using DocGen.Model;
+using DocGen.Templates;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>
+/// `docgen watch`: renders once, then again whenever the data file or any file of its template folder (report, tables,
+/// style sheet) changes. For template maintainers who keep the PDF open beside the editor.
+/// </summary>
+public static class WatchCommand
+{
+    /// <summary>Editors save in bursts (temp file, rename, touch); one render per burst.</summary>
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    public static Command Create(Globals g)
+    {
+        var input = new Argument<string>("data")
+        {
+            Description = g.T("数据文件", "Data file"),
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = g.T("输出文件夹（默认：当前文件夹）", "Output folder (default: the current folder)"),
+            DefaultValueFactory = _ => ".",
+            HelpName = "DIR",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = g.T("输出格式，逗号分隔：docx、pdf", "Output formats, comma separated: docx, pdf"),
+            DefaultValueFactory = _ => "docx,pdf",
+            HelpName = "docx,pdf",
+        };
+        var fontsDir = g.FontsDir();
+        var command = new Command("watch", g.T(
+            "监视数据文件及其模板文件夹（模板、表格定义、样式表），有改动就重新生成，每次生成打印一行。按 Ctrl-C 结束。\n\n" +
+            "示例：\n  docgen watch examples/pingluo-county-2023.json -o out\n  docgen watch 2024.json -o out --format pdf",
+            "Watch a data file and its template folder (template, table definitions, style sheet) and render again on every change, one line per render. Ctrl-C stops.\n\n" +
+            "Examples:\n  docgen watch examples/pingluo-county-2023.json -o out\n  docgen watch 2024.json -o out --format pdf"))
+        {
+            input, output, format, fontsDir,
+        };
+        command.SetAction(p =>
+        {
+            var ctx = g.Context(p);
+            IReadOnlyList<IDocumentWriter> writers;
+            try { writers = OutputFormats.Create(p.GetValue(format)!.Split(','), p.GetValue(fontsDir) ?? []); }
+            catch (DocGenException e) { return ctx.Fail(e); }
+            string data = p.GetValue(input)!;
+            if (!File.Exists(data)) return ctx.Fail(new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", data) { MessageEn = "data file not found" }]));
+            var locator = g.Locator(p);
+            return new Watcher(ctx, locator, new ReportRenderer(new ReportPipeline(locator), writers), data, p.GetValue(output)!).Run();
+        });
+        return command;
+    }
+
+    private sealed class Watcher(CliContext ctx, TemplateLocator locator, ReportRenderer renderer, string data, string outDir)
+    {
+        private readonly AutoResetEvent _changed = new(false);
+        private volatile bool _templateChanged;
+        private FileSystemWatcher? _templateWatcher;
+        private string? _templateFolder;
+        private int _count;
+
+        public int Run()
+        {
+            string full = Path.GetFullPath(data);
+            using var dataWatcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            Hook(dataWatcher, template: false);
+            dataWatcher.EnableRaisingEvents = true;
+            ctx.Err.WriteLine(ctx.T($"正在监视 {data}（按 Ctrl-C 结束）", $"watching {data} (Ctrl-C stops)"));
+            try
+            {
+                RenderOnce();
+                var handles = new[] { _changed, ctx.Cancel.WaitHandle };
+                while (WaitHandle.WaitAny(handles) == 0)
+                {
+                    while (_changed.WaitOne(Debounce)) { }
+                    if (ctx.Cancel.IsCancellationRequested) break;
+                    RenderOnce();
+                }
+            }
+            catch (OperationCanceledException) { }
+            finally
+            {
+                _templateWatcher?.Dispose();
+            }
+            ctx.Err.WriteLine(ctx.T("已停止监视。", "stopped watching."));
+            return 0;
+        }
+
+        private void Hook(FileSystemWatcher w, bool template)
+        {
+            void Changed(object? _, FileSystemEventArgs e)
+            {
+                if (Path.GetFileName(e.FullPath).StartsWith('.')) return; // editors' swap files, our own temp files
+                if (template) _templateChanged = true;
+                _changed.Set();
+            }
+            w.Changed += Changed;
+            w.Created += Changed;
+            w.Deleted += Changed;
+            w.Renamed += (s, e) => Changed(s, e);
+        }
+
+        private void RenderOnce()
+        {
+            _count++;
+            WatchTemplateOf();
+            if (_templateChanged && _templateFolder is not null)
+            {
+                _templateChanged = false;
+                try { TemplatePackage.LoadFresh(_templateFolder); }
+                catch (DocGenException e)
+                {
+                    ctx.PrintDiagnostics(e.Diagnostics);
+                    ctx.Out.WriteLine(ctx.T($"[{_count}] 模板有错误，未生成", $"[{_count}] the template has errors; nothing rendered"));
+                    return;
+                }
+            }
+            var o = renderer.Render(data, outDir, ctx.Cancel);
+            ctx.PrintDiagnostics(o.Diagnostics);
+            int errors = o.Diagnostics.Count(d => d.Severity == Severity.Error), warnings = o.Diagnostics.Count - errors;
+            string ms = $"{(long)o.Elapsed.TotalMilliseconds} ms";
+            ctx.Out.WriteLine(o.Ok
+                ? ctx.T($"[{_count}] 完成 → {string.Join(", ", o.Outputs.Select(Path.GetFileName))}（{warnings} 个警告，{ms}）",
+                        $"[{_count}] done → {string.Join(", ", o.Outputs.Select(Path.GetFileName))} ({warnings} warning(s), {ms})")
+                : ctx.T($"[{_count}] 失败：{errors} 个错误（退出码 {o.ExitCode}）", $"[{_count}] failed: {errors} error(s) (exit code {o.ExitCode})"));
+            ctx.Out.Flush();
+        }
+
+        /// <summary>The data file names its template; follow it when that name changes (or first becomes readable).</summary>
+        private void WatchTemplateOf()
+        {
+            string? name = null;
+            try
+            {
+                if (ReportPipeline.ReadData(data) is JObject o && o["template"] is JString s) name = s.Value;
+            }
+            catch (DocGenException) { }
+            if (name is null || name.Contains('/') || name.Contains('\\') || name.Contains("..")) return;
+            string folder = Path.GetFullPath(Path.Combine(locator.Root, name));
+            if (folder == _templateFolder || !Directory.Exists(folder)) return;
+            _templateWatcher?.Dispose();
+            _templateFolder = folder;
+            _templateWatcher = new FileSystemWatcher(folder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            Hook(_templateWatcher, template: true);
+            _templateWatcher.EnableRaisingEvents = true;
+        }
+    }
+}

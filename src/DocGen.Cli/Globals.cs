@@ -1,0 +1,62 @@
+using System.CommandLine;
+using DocGen.Engine;
+
+namespace DocGen.Cli;
+
+/// <summary>Options every command understands (--lang, --verbose, --templates) and how a command's action gets its context.</summary>
+public sealed class Globals
+{
+    public bool English { get; }
+    public CancellationToken Cancel { get; }
+
+    public Option<string> Lang { get; }
+    public Option<bool> Verbose { get; }
+    public Option<string?> Templates { get; }
+
+    public Globals(bool english, CancellationToken cancel)
+    {
+        English = english;
+        Cancel = cancel;
+        Lang = new Option<string>("--lang")
+        {
+            Description = T("界面语言：zh（中文，默认）或 en（英文）；也可用环境变量 DOCGEN_LANG 设置", "Language of messages: zh (Chinese, default) or en; DOCGEN_LANG sets the default"),
+            Recursive = true,
+            HelpName = "zh|en",
+        };
+        Lang.AcceptOnlyFromAmong("zh", "en");
+        Verbose = new Option<bool>("--verbose")
+        {
+            Description = T("出现内部错误时显示详细信息（堆栈）", "Show details (stack traces) of internal errors"),
+            Recursive = true,
+        };
+        Templates = new Option<string?>("--templates")
+        {
+            Description = T("模板文件夹（默认：环境变量 DOCGEN_TEMPLATES、上级目录中的 templates/，或随程序安装的模板）",
+                "Templates folder (default: $DOCGEN_TEMPLATES, a templates/ folder above the current directory, or the installed one)"),
+            Recursive = true,
+            HelpName = "DIR",
+        };
+    }
+
+    public string T(string zh, string en) => English ? en : zh;
+
+    public CliContext Context(ParseResult _) => new(English, Console.Out, Console.Error, Cancel);
+
+    public TemplateLocator Locator(ParseResult p) => new(p.GetValue(Templates));
+
+    public bool IsVerbose(ParseResult p) => p.GetValue(Verbose);
+
+    /// <summary>The --fonts-dir option of the commands that lay out PDFs (repeatable).</summary>
+    public Option<string[]> FontsDir() => new("--fonts-dir")
+    {
+        Description = T("存放字体文件（如 仿宋_GB2312.ttf）的文件夹，优先于内置候选字体；可重复", "Folder of font files (e.g. 仿宋_GB2312.ttf), searched before the stand-ins; repeatable"),
+        HelpName = "DIR",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<bool> Json() => new("--json")
+    {
+        Description = T("只向标准输出打印机器可读的 JSON 摘要", "Print only a machine-readable JSON summary to stdout"),
+    };
+}

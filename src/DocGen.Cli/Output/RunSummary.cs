@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DocGen.Engine;
+using DocGen.Model;
+using Spectre.Console;
+
+namespace DocGen.Cli.Output;
+
+/// <summary>The end of a render or validate run: the exit code, the human summary table and the machine-readable JSON.</summary>
+public static class RunSummary
+{
+    /// <summary>0 when every input succeeded, else the code of the first failed input in input order.</summary>
+    public static int ExitCode(IReadOnlyList<RenderOutcome> outcomes) => outcomes.FirstOrDefault(o => !o.Ok)?.ExitCode ?? 0;
+
+    public static void PrintDiagnostics(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes)
+    {
+        foreach (var o in outcomes) ctx.PrintDiagnostics(o.Diagnostics);
+    }
+
+    public static void PrintTable(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes, TimeSpan total, bool showOutputs)
+    {
+        var console = Consoles.For(ctx.Out, Console.IsOutputRedirected);
+        var table = new Spectre.Console.Table().Border(TableBorder.Rounded);
+        table.AddColumn(ctx.T("输入", "input"));
+        table.AddColumn(ctx.T("状态", "status"));
+        if (showOutputs) table.AddColumn(ctx.T("输出", "outputs"));
+        table.AddColumn(new TableColumn(ctx.T("警告", "warnings")).RightAligned());
+        table.AddColumn(new TableColumn(ctx.T("错误", "errors")).RightAligned());
+        table.AddColumn(new TableColumn(ctx.T("毫秒", "ms")).RightAligned());
+        foreach (var o in outcomes)
+        {
+            var cells = new List<string>
+            {
+                Markup.Escape(o.Input),
+                o.Ok ? "[green]" + ctx.T("成功", "ok") + "[/]" : "[red]" + ctx.T("失败", "failed") + $" ({o.ExitCode})[/]",
+            };
+            if (showOutputs) cells.Add(Markup.Escape(string.Join(", ", o.Outputs.Select(Path.GetFileName))));
+            cells.Add(Warnings(o).ToString());
+            cells.Add(Errors(o).ToString());
+            cells.Add(((long)o.Elapsed.TotalMilliseconds).ToString());
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
+        int failed = outcomes.Count(o => !o.Ok);
+        ctx.Out.WriteLine(ctx.T(
+            $"共 {outcomes.Count} 个，成功 {outcomes.Count - failed} 个，失败 {failed} 个；用时 {total.TotalSeconds:0.0} 秒",
+            $"{outcomes.Count} input(s): {outcomes.Count - failed} succeeded, {failed} failed; {total.TotalSeconds:0.0} s"));
+    }
+
+    public static int Warnings(RenderOutcome o) => o.Diagnostics.Count(d => d.Severity == Severity.Warning);
+    public static int Errors(RenderOutcome o) => o.Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public static void WriteJson(TextWriter output, IReadOnlyList<RenderOutcome> outcomes, TimeSpan total, string command)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("command", command);
+            w.WriteNumber("exitCode", ExitCode(outcomes));
+            w.WriteStartObject("totals");
+            w.WriteNumber("inputs", outcomes.Count);
+            w.WriteNumber("succeeded", outcomes.Count(o => o.Ok));
+            w.WriteNumber("failed", outcomes.Count(o => !o.Ok));
+            w.WriteNumber("outputs", outcomes.Sum(o => o.Outputs.Count));
+            w.WriteNumber("warnings", outcomes.Sum(Warnings));
+            w.WriteNumber("errors", outcomes.Sum(Errors));
+            w.WriteNumber("elapsedMs", (long)total.TotalMilliseconds);
+            w.WriteEndObject();
+            w.WriteStartArray("inputs");
+            foreach (var o in outcomes)
+            {
+                w.WriteStartObject();
+                w.WriteString("input", o.Input);
+                w.WriteString("status", o.Ok ? "ok" : "failed");
+                w.WriteNumber("exitCode", o.ExitCode);
+                w.WriteStartArray("outputs");
+                foreach (var f in o.Outputs) w.WriteStringValue(f);
+                w.WriteEndArray();
+                WriteDiagnostics(w, "warnings", o.Diagnostics.Where(d => d.Severity == Severity.Warning));
+                WriteDiagnostics(w, "errors", o.Diagnostics.Where(d => d.Severity == Severity.Error));
+                w.WriteNumber("elapsedMs", (long)o.Elapsed.TotalMilliseconds);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteDiagnostics(Utf8JsonWriter w, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        w.WriteStartArray(name);
+        foreach (var d in diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", d.Id);
+            w.WriteString("message", d.Message);
+            if (d.MessageEn is not null) w.WriteString("messageEn", d.MessageEn);
+            if (d.File is not null) w.WriteString("file", d.File); else w.WriteNull("file");
+            w.WriteNumber("line", d.Line);
+            w.WriteNumber("column", d.Column);
+            if (d.JsonPath is not null) w.WriteString("jsonPath", d.JsonPath); else w.WriteNull("jsonPath");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}
