@@ -2,7 +2,7 @@ namespace DocGen.Tests.Cli;
 
 public sealed class HelpAndUsageTests
 {
-    public static TheoryData<string> Commands => ["render", "validate", "init", "templates", "watch", "schema"];
+    public static TheoryData<string> Commands => ["render", "validate", "init", "templates", "watch", "fonts", "schema"];
 
     [Theory]
     [MemberData(nameof(Commands))]
