@@ -318,7 +318,8 @@ public sealed class ReportBinder
         tv.Numbers[(row, col)] = type is Templates.ValueType.Count or Templates.ValueType.Signed ? decimal.Truncate(v) : v;
     }
 
-    internal static string CellName(TableDefinition def, string row, string col) =>
+    /// <summary>How a cell is named in messages: 表三「…」行「…」列 (also used by the merger).</summary>
+    public static string CellName(TableDefinition def, string row, string col) =>
         $"{def.DisplayName}「{def.Row(row).FullLabel}」行「{def.Column(col).Label}」列";
 
     // ---- rules ----

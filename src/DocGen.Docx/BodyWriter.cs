@@ -121,8 +121,7 @@ internal sealed class BodyWriter
         if (fraction > 0.01)
         {
             var p = EmptyParagraph("body");
-            p.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
-            p.ParagraphProperties.SpacingBetweenLines = new SpacingBetweenLines
+            p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines
             {
                 Line = ((int)Math.Round(fraction * _geometry.LinePitchTwips)).ToString(CultureInfo.InvariantCulture),
                 LineRule = LineSpacingRuleValues.Exact,

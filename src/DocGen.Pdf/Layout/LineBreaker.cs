@@ -87,6 +87,27 @@ internal static class LineBreaker
         return lines;
     }
 
+    /// <summary>
+    /// Breaks into as few lines as <see cref="Break"/> does, but as even as possible: the narrowest measure that still
+    /// gives that many lines. Titles (GB/T 9704 §7.3.1: lines balanced, 梯形/菱形) and table cells, where a lone
+    /// last character (申请数\n量) reads badly.
+    /// </summary>
+    public static List<BrokenLine> BreakBalanced(IReadOnlyList<TextAtom> a, double firstAvail, double avail)
+    {
+        var best = Break(a, firstAvail, avail);
+        if (best.Count <= 1) return best;
+        int n = best.Count;
+        double lo = 0, hi = avail;
+        for (int iter = 0; iter < 14 && hi - lo > 0.25; iter++)
+        {
+            double mid = (lo + hi) / 2, shrink = avail - mid;
+            var trial = Break(a, firstAvail - shrink, mid);
+            if (trial.Count <= n) { hi = mid; best = trial; }
+            else lo = mid;
+        }
+        return best;
+    }
+
     private static double TrimmedWidth(IReadOnlyList<TextAtom> a, int start, int end, double width)
     {
         for (int k = end - 1; k > start && a[k].CodePoint == ' '; k--) width -= a[k].Advance;

@@ -27,7 +27,7 @@ internal static class LineSetter
         }
         var glyphs = new List<PlacedGlyph>(end - line.Start);
         double x = 0;
-        int lastGlyphAtom = -1;   // the atom the last glyph ends with, so a Latin run is only extended by its neighbour
+        double naturalEnd = double.NaN;   // where the last glyph run ends when set at its font's own advances
         for (int i = line.Start; i < end; i++)
         {
             var t = a[i];
@@ -35,16 +35,14 @@ internal static class LineSetter
             // A grid cell narrower than the glyph: centre the glyph in its cell.
             double offset = t.IsLatin ? 0 : (t.Advance - t.NaturalAdvance) / 2;
             if (i == end - 1 && line.CompressLast) offset = 0;
-            if (t.IsLatin && lastGlyphAtom == i - 1 && i > line.Start && a[i - 1].IsLatin && a[i - 1].Face == t.Face && a[i - 1].Bold == t.Bold && !Stretches(a, i - 1))
-            {
-                glyphs[^1] = glyphs[^1] with { Text = glyphs[^1].Text + t.Text };
-                lastGlyphAtom = i;
-            }
+            var prev = glyphs.Count > 0 ? glyphs[^1] : null;
+            // Glyphs that sit exactly where the font's advances put them are drawn as one run: one PDF text
+            // operation instead of one per character (tables, titles, digits). Grid text never qualifies.
+            if (prev is not null && prev.Face == t.Face && prev.Bold == t.Bold && prev.SizePt == t.SizePt && Math.Abs(x + offset - naturalEnd) < 0.001)
+                glyphs[^1] = prev with { Text = prev.Text + t.Text };
             else
-            {
                 glyphs.Add(new PlacedGlyph(x + offset, t.Text, t.Face, t.SizePt, t.Bold));
-                lastGlyphAtom = i;
-            }
+            naturalEnd = x + offset + t.NaturalAdvance;
             x += adv;
             if (i < end - 1 && Stretches(a, i)) x += gap;
         }

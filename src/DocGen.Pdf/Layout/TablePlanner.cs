@@ -57,7 +57,7 @@ internal sealed class TablePlanner
         foreach (var hard in cell.Lines.Count == 0 ? [""] : cell.Lines)
         {
             var atoms = fonts.Atoms([(hard, style.FontRole, style.Bold || cell.Bold)], style.SizePt, null, block, hard);
-            var broken = LineBreaker.Break(atoms, avail - indent, avail - indent);
+            var broken = LineBreaker.BreakBalanced(atoms, avail - indent, avail - indent);
             if (broken.Count == 0) broken.Add(new BrokenLine(0, 0, 0, false));
             for (int k = 0; k < broken.Count; k++)
             {
@@ -130,6 +130,12 @@ internal sealed class TablePlanner
                 if (page.Y + total > areaHeight + eps && hasBody)
                 {
                     seg.RemoveAt(seg.Count - 1);
+                    // A row of labels only (第二十条第（八）项, 信息内容 | 本年收费金额) introduces the rows below it: take it along.
+                    while (seg.Count - repeatedCount > 1 && seg[^1] >= headers && IsLabelRow(seg[^1]))
+                    {
+                        seg.RemoveAt(seg.Count - 1);
+                        r--;
+                    }
                     break;
                 }
                 if (isBody) hasBody = true;
@@ -140,6 +146,8 @@ internal sealed class TablePlanner
             if (r < _grid.RowCount) page = newPage();
         }
     }
+
+    private bool IsLabelRow(int row) => _table.Rows[row].Cells.All(c => !c.IsValue);
 
     private void Emit(PageBuilder page, List<int> seg, int repeatedCount, double x0, double areaTop)
     {

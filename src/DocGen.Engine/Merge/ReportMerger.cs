@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DocGen.Data;
+using DocGen.Model;
+using DocGen.Templates;
+
+namespace DocGen.Engine.Merge;
+
+/// <summary>
+/// Adds up the data files of several agencies (same template, same year) into one regional data file. Every typed table value is
+/// summed; totals that a sum rule computes are left out so the binder recomputes them from the summed parts. Nothing here knows a
+/// particular format: tables, rows, columns and value types all come from the template.
+/// </summary>
+public static class ReportMerger
+{
+    /// <summary>Where the merged file's own diagnostics point, since it has no path until the caller saves it.</summary>
+    public const string MergedFileName = "（汇总结果）";
+
+    /// <param name="dataFiles">The agencies' data files; each must be valid on its own.</param>
+    /// <param name="narrativeFile">Optional JSON file (usually the region's own data file) whose agency, title, narrative paragraphs,
+    /// extra fields and label overrides are copied; without it the narrative is left empty and the agency blank.</param>
+    public static MergeResult Merge(IReadOnlyList<string> dataFiles, ReportPipeline pipeline, string? narrativeFile)
+    {
+        var diags = new List<Diagnostic>();
+        if (dataFiles.Count == 0)
+            return Fail(diags, Error("E-MERGE-NO-INPUT", "没有要汇总的数据文件"));
+        foreach (var dup in dataFiles.GroupBy(Path.GetFullPath).Where(g => g.Count() > 1))
+            diags.Add(Error("E-MERGE-DUPLICATE", $"数据文件被列出了 {dup.Count()} 次，会被重复计入合计", dup.First()));
+        if (diags.Count > 0) return new MergeResult(null, diags);
+
+        var inputs = new List<BoundReport>();
+        foreach (var file in dataFiles)
+        {
+            var bound = TryBind(pipeline, file, diags);
+            if (bound is not null) inputs.Add(bound);
+        }
+        if (inputs.Count < dataFiles.Count) return new MergeResult(null, diags);
+
+        var first = inputs[0];
+        var template = first.Template;
+        int year = YearOf(first);
+        foreach (var other in inputs.Skip(1))
+        {
+            if (other.Template.Name != template.Name)
+                diags.Add(Error("E-MERGE-TEMPLATE",
+                    $"使用的报告格式为「{other.Template.Name}」，与「{first.File}」的「{template.Name}」不同，不同格式的数据不能汇总", other.File));
+            else if (YearOf(other) != year)
+                diags.Add(Error("E-MERGE-YEAR", $"报告年度为 {YearOf(other)}，与「{first.File}」的 {year} 不同，不同年度的数据不能汇总", other.File));
+        }
+        if (diags.Count > 0) return new MergeResult(null, diags);
+
+        JObject? narrative = narrativeFile is null ? null : ReadNarrative(narrativeFile, template, year, diags);
+        if (diags.Any(d => d.Severity == Severity.Error)) return new MergeResult(null, diags);
+        if (narrative?["agency"] is null)
+            diags.Add(Warning("W-MERGE-AGENCY", "汇总结果没有机关名称「agency」，保存后请填写（或用 narrativeFile 指定一个含机关名称和正文的文件）", narrativeFile));
+
+        var tables = SumTables(template, inputs, diags);
+        var acks = inputs.SelectMany(Acknowledgements).ToList();
+        string json = Write(template, year, narrative, tables, acks);
+
+        // Carry only the acknowledgements the summed data still needs: an input's acknowledged break can vanish in the sum.
+        var check = BindMerged(json, template);
+        var unused = check.Diagnostics.Where(d => d.Id == "W-ACK-UNUSED").Select(d => AckIndex(d.JsonPath)).ToHashSet();
+        if (unused.Count > 0)
+        {
+            acks = acks.Where((_, i) => !unused.Contains(i)).ToList();
+            json = Write(template, year, narrative, tables, acks);
+            check = BindMerged(json, template);
+        }
+        // The agency and narrative are the user's to complete; what the merge vouches for is the tables.
+        diags.AddRange(check.Diagnostics.Where(d => d.JsonPath is { } p && (p.StartsWith("tables", StringComparison.Ordinal) || p.StartsWith("acknowledgements", StringComparison.Ordinal))));
+        return new MergeResult(json, diags);
+    }
+
+    private static BoundReport? TryBind(ReportPipeline pipeline, string file, List<Diagnostic> diags)
+    {
+        try
+        {
+            var bound = pipeline.Bind(file);
+            if (!bound.HasErrors) return bound;
+            var errors = bound.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+            diags.Add(Error("E-MERGE-INPUT", $"数据文件有 {errors.Count} 处错误，改正后才能参与汇总", file));
+            diags.AddRange(errors);
+        }
+        catch (DocGenException e)
+        {
+            diags.Add(Error("E-MERGE-INPUT", "数据文件无法读取，不能参与汇总", file));
+            diags.AddRange(e.Diagnostics);
+        }
+        return null;
+    }
+
+    private static int YearOf(BoundReport r) => r.Context.GetValueOrDefault("year") is int y ? y : 0;
+
+    private static JObject? ReadNarrative(string file, TemplatePackage template, int year, List<Diagnostic> diags)
+    {
+        try
+        {
+            if (ReportPipeline.ReadData(file) is not JObject root)
+            {
+                diags.Add(Error("E-MERGE-NARRATIVE", "正文文件的最外层应为对象 { … }", file));
+                return null;
+            }
+            if (root["template"] is JString t && t.Value != template.Name)
+                diags.Add(Error("E-MERGE-TEMPLATE", $"正文文件的报告格式为「{t.Value}」，与汇总数据的「{template.Name}」不同", file));
+            if (root["year"] is JNumber n && n.Text != year.ToString(CultureInfo.InvariantCulture))
+                diags.Add(Warning("W-MERGE-NARRATIVE-YEAR", $"正文文件的年度为 {n.Text}，汇总结果使用数据文件的年度 {year}；请检查正文中的年份", file));
+            return root;
+        }
+        catch (DocGenException e)
+        {
+            diags.Add(Error("E-MERGE-NARRATIVE", "正文文件无法读取", file));
+            diags.AddRange(e.Diagnostics);
+            return null;
+        }
+    }
+
+    /// <summary>A summed cell: a number, or the text every input agrees on.</summary>
+    private sealed record Cell(decimal? Number, string? Text);
+
+    private static Dictionary<string, List<(string Row, List<(string Column, Cell Value)> Cells)>> SumTables(
+        TemplatePackage template, List<BoundReport> inputs, List<Diagnostic> diags)
+    {
+        var result = new Dictionary<string, List<(string, List<(string, Cell)>)>>();
+        foreach (var def in template.Tables)
+        {
+            var computed = def.Rules.Where(r => r.Kind == RuleKind.Sum).ToList();
+            bool IsComputed(string row, string col) => computed.Any(r => r.ByRow ? r.Target == row : r.Target == col);
+            var rows = new List<(string, List<(string, Cell)>)>();
+            // Definition order, not data-file order: the output must not depend on how each clerk ordered the keys.
+            foreach (var row in def.Rows.Select(r => r.Key))
+            {
+                var cells = new List<(string, Cell)>();
+                foreach (var col in def.Columns.Select(c => c.Key))
+                {
+                    if (!def.ValueCells.Contains((row, col)) || IsComputed(row, col)) continue;
+                    var cell = def.TypeOf(row, col) == Templates.ValueType.Text
+                        ? MergeText(def, row, col, inputs, diags)
+                        : new Cell(inputs.Sum(i => i.Values[def.Id].Numbers.GetValueOrDefault((row, col))), null);
+                    if (cell is not null) cells.Add((col, cell));
+                }
+                if (cells.Count > 0) rows.Add((row, cells));
+            }
+            result[def.Id] = rows;
+        }
+        return result;
+    }
+
+    private static Cell? MergeText(TableDefinition def, string row, string col, List<BoundReport> inputs, List<Diagnostic> diags)
+    {
+        var texts = inputs.Select(i => (i.File, Text: i.Values[def.Id].Texts.GetValueOrDefault((row, col)))).ToList();
+        var distinct = texts.Select(t => t.Text).Distinct().ToList();
+        if (distinct.Count == 1 && distinct[0] is not null) return new Cell(null, distinct[0]);
+        string values = string.Join("；", texts.Select(t => $"{t.File}：{t.Text ?? "（空）"}"));
+        diags.Add(Warning("W-MERGE-TEXT",
+            $"{ReportBinder.CellName(def, row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
+            null, $"tables.{def.Id}.{row}.{col}"));
+        return null;
+    }
+
+    private sealed record Ack(string Rule, string Table, string Column, string Reason);
+
+    private static IEnumerable<Ack> Acknowledgements(BoundReport input)
+    {
+        if (input.Nodes.GetValueOrDefault("") is not JObject root || root["acknowledgements"] is not JArray arr) yield break;
+        string agency = input.Context.GetValueOrDefault("agency") as string ?? input.File;
+        foreach (var item in arr.Items.OfType<JObject>())
+            if (item["rule"] is JString r && item["table"] is JString t && item["column"] is JString c && item["reason"] is JString why)
+                yield return new Ack(r.Value, t.Value, c.Value, $"{agency}：{why.Value}");
+    }
+
+    private static int AckIndex(string? path)
+    {
+        // "acknowledgements[3]" → 3
+        if (path is null) return -1;
+        int open = path.IndexOf('['), close = path.IndexOf(']');
+        return open >= 0 && close > open && int.TryParse(path[(open + 1)..close], NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : -1;
+    }
+
+    private static BoundReport BindMerged(string json, TemplatePackage template) =>
+        ReportBinder.Bind(JsonPositionReader.Parse(Encoding.UTF8.GetBytes(json), MergedFileName), template, MergedFileName);
+
+    private static string Write(TemplatePackage template, int year, JObject? narrative,
+        Dictionary<string, List<(string Row, List<(string Column, Cell Value)> Cells)>> tables, List<Ack> acks)
+    {
+        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, options))
+        {
+            w.WriteStartObject();
+            w.WriteString("template", template.Name);
+            w.WriteString("agency", narrative?["agency"] is JString a ? a.Value : "");
+            w.WriteNumber("year", year);
+            if (narrative?["title"] is { } title) { w.WritePropertyName("title"); WriteNode(w, title); }
+            WriteNarrative(w, template, narrative);
+            foreach (var extra in template.ExtraFields)
+                if (narrative?[extra] is { } node) { w.WritePropertyName(extra); WriteNode(w, node); }
+
+            w.WriteStartObject("tables");
+            foreach (var def in template.Tables)
+            {
+                w.WriteStartObject(def.Id);
+                foreach (var (row, cells) in tables[def.Id])
+                {
+                    w.WriteStartObject(row);
+                    foreach (var (col, cell) in cells)
+                    {
+                        if (cell.Text is not null) w.WriteString(col, cell.Text);
+                        else w.WriteNumber(col, cell.Number!.Value);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+
+            if (narrative?["labels"] is JObject labels) { w.WritePropertyName("labels"); WriteNode(w, labels); }
+            var merged = acks.GroupBy(a => (a.Rule, a.Table, a.Column)).ToList();
+            if (merged.Count > 0)
+            {
+                w.WriteStartArray("acknowledgements");
+                foreach (var g in merged)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("rule", g.Key.Rule);
+                    w.WriteString("table", g.Key.Table);
+                    w.WriteString("column", g.Key.Column);
+                    w.WriteString("reason", "汇总数据包含下级机关已确认的不一致。" + string.Join("；", g.Select(a => a.Reason)));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Every narrative field of the template, in manifest order: copied from the narrative file, else empty.</summary>
+    private static void WriteNarrative(Utf8JsonWriter w, TemplatePackage template, JObject? narrative)
+    {
+        foreach (var group in template.Narrative.Keys.GroupBy(k => k.Split('.')[0]))
+        {
+            w.WritePropertyName(group.Key);
+            if (group.All(k => !k.Contains('.')))
+            {
+                if (narrative?[group.Key] is { } node) WriteNode(w, node);
+                else { w.WriteStartArray(); w.WriteEndArray(); }
+                continue;
+            }
+            var parent = narrative?[group.Key] as JObject;
+            w.WriteStartObject();
+            foreach (var child in group.Select(k => k.Split('.')[1]))
+            {
+                w.WritePropertyName(child);
+                if (parent?[child] is { } node) WriteNode(w, node);
+                else { w.WriteStartArray(); w.WriteEndArray(); }
+            }
+            w.WriteEndObject();
+        }
+    }
+
+    private static void WriteNode(Utf8JsonWriter w, JNode node)
+    {
+        switch (node)
+        {
+            case JObject o:
+                w.WriteStartObject();
+                foreach (var p in o.Properties) { w.WritePropertyName(p.Name); WriteNode(w, p.Value); }
+                w.WriteEndObject();
+                break;
+            case JArray a:
+                w.WriteStartArray();
+                foreach (var i in a.Items) WriteNode(w, i);
+                w.WriteEndArray();
+                break;
+            case JString s: w.WriteStringValue(s.Value); break;
+            case JNumber n: w.WriteRawValue(n.Text); break;
+            case JBool b: w.WriteBooleanValue(b.Value); break;
+            default: w.WriteNullValue(); break;
+        }
+    }
+
+    private static MergeResult Fail(List<Diagnostic> diags, Diagnostic d)
+    {
+        diags.Add(d);
+        return new MergeResult(null, diags);
+    }
+
+    private static Diagnostic Error(string id, string message, string? file = null) => new(Severity.Error, id, message, file);
+
+    private static Diagnostic Warning(string id, string message, string? file, string? path = null) => new(Severity.Warning, id, message, file, 0, 0, path);
+}

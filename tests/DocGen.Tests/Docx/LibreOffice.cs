@@ -1,0 +1,99 @@
+using System.Diagnostics;
+
+namespace DocGen.Tests.Docx;
+
+/// <summary>
+/// Converts DOCX to PDF with LibreOffice (headless, a private profile per call, the shared CJK font aliases) and runs
+/// poppler's pdftotext. These checks look at the document as a reader renders it, not at its XML.
+/// </summary>
+internal static class LibreOffice
+{
+    private static int _counter;
+
+    public static string? Soffice { get; } = Locate();
+
+    /// <summary>CI must run these tests (it installs LibreOffice); elsewhere they are skipped when soffice is missing.</summary>
+    public static string? SkipReason =>
+        Soffice is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+            ? "LibreOffice (soffice) is not installed and CI is not set"
+            : null;
+
+    public static string ConvertToPdf(byte[] docx, string name)
+    {
+        if (Soffice is null) throw new InvalidOperationException("soffice not found on PATH, but CI is set: LibreOffice tests must run in CI");
+        string dir = Path.Combine(Path.GetTempPath(), $"docgen-docx-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}");
+        string profile = Path.Combine(dir, "profile");
+        Directory.CreateDirectory(dir);
+        string input = Path.Combine(dir, name + ".docx");
+        File.WriteAllBytes(input, docx);
+
+        var psi = new ProcessStartInfo(Soffice)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--convert-to", "pdf", "--outdir", dir, input })
+            psi.ArgumentList.Add(arg);
+        if (RepoPaths.SharedSpec is { } spec && File.Exists(Path.Combine(spec, "libreoffice-fonts.conf")))
+            psi.Environment["FONTCONFIG_FILE"] = Path.Combine(spec, "libreoffice-fonts.conf");
+
+        string output;
+        try
+        {
+            output = Run(psi, TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            if (Directory.Exists(profile)) Directory.Delete(profile, recursive: true);
+        }
+        string pdf = Path.Combine(dir, name + ".pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF: " + output);
+        return pdf;
+    }
+
+    public static string PdfToText(string pdf, params string[] options)
+    {
+        var psi = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var o in options) psi.ArgumentList.Add(o);
+        psi.ArgumentList.Add(pdf);
+        psi.ArgumentList.Add("-");
+        return Run(psi, TimeSpan.FromMinutes(1));
+    }
+
+    private static string Run(ProcessStartInfo psi, TimeSpan timeout)
+    {
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{psi.FileName} did not finish within {timeout}");
+        }
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{psi.FileName} exited with {process.ExitCode}: {stderr.Result}");
+        return stdout.Result;
+    }
+
+    private static string? Locate()
+    {
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/lib/libreoffice/program").Append("/opt/libreoffice/program");
+        foreach (var dir in dirs)
+        {
+            string candidate = Path.Combine(dir, "soffice");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
+
+/// <summary>A fact that needs LibreOffice: skipped only where soffice is absent and CI is not set.</summary>
+public sealed class LibreOfficeFactAttribute : FactAttribute
+{
+    public LibreOfficeFactAttribute()
+    {
+        if (LibreOffice.SkipReason is { } reason) Skip = reason;
+    }
+}
