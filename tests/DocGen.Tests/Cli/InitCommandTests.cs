@@ -44,6 +44,20 @@ public sealed class InitCommandTests
         Assert.Equal("", validate.Stderr);
     }
 
+    public static TheoryData<string> Templates => [.. new TemplateLocator(Repo.Templates).Names()];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_template_gets_a_data_file_that_validates(string name)
+    {
+        using var dir = new TempDir();
+        var r = CliRunner.Run(dir.Path, "init", "--template", name, "--agency", "某局", "--year", "2020", "-o", "new.json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var validate = CliRunner.Run(dir.Path, "validate", "new.json");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Equal("", validate.Stderr);
+    }
+
     [Fact]
     public void Refuses_to_overwrite_unless_forced()
     {
