@@ -204,13 +204,9 @@ public static class ReportMerger
                 w.WriteStartObject(def.Id);
                 foreach (var (row, cells) in tables[def.Id])
                 {
-                    w.WriteStartObject(row);
-                    foreach (var (col, cell) in cells)
-                    {
-                        if (cell.Text is not null) w.WriteString(col, cell.Text);
-                        else w.WriteNumber(col, cell.Number!.Value);
-                    }
-                    w.WriteEndObject();
+                    // One table row per line, as in the hand-written examples: the clerk compares it with the printed row.
+                    w.WritePropertyName(row);
+                    w.WriteRawValue("{ " + string.Join(", ", cells.Select(c => $"{Quote(c.Column)}: {Scalar(c.Value)}")) + " }");
                 }
                 w.WriteEndObject();
             }
@@ -236,6 +232,12 @@ public static class ReportMerger
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+
+    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
+
+    private static string Scalar(Cell c) => c.Text is not null ? Quote(c.Text) : c.Number!.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every narrative field of the template, in manifest order: copied from the narrative file, else empty.</summary>
     private static void WriteNarrative(Utf8JsonWriter w, TemplatePackage template, JObject? narrative)

@@ -218,4 +218,23 @@ public sealed class ReportMergerTests : IDisposable
         foreach (var row in new[] { "received", "answered", "refused", "staff", "funding", "fees" })
             Assert.Equal(inputs.Sum(i => i.Numbers[(row, "value")]), stats.Numbers[(row, "value")]);
     }
+
+    [Fact]
+    public void A_narrative_file_of_another_format_is_refused()
+    {
+        var agencies = Agencies("gov-info-annual-2019", 2020, 2, seed: 161);
+        var result = ReportMerger.Merge(agencies.Select(a => a.Path).ToList(), Pipelines.Default, Repo.Example("ningxia-gov-office-2023"));
+        Assert.False(result.Ok);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(("E-MERGE-TEMPLATE", Repo.Example("ningxia-gov-office-2023")), (error.Id, error.File));
+    }
+
+    [Fact]
+    public void Listing_the_same_file_twice_is_refused()
+    {
+        var agencies = Agencies("gov-info-annual-2021", 2023, 1, seed: 171);
+        var result = ReportMerger.Merge([agencies[0].Path, agencies[0].Path], Pipelines.Default, null);
+        Assert.False(result.Ok);
+        Assert.Equal("E-MERGE-DUPLICATE", Assert.Single(result.Diagnostics).Id);
+    }
 }
