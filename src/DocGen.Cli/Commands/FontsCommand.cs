@@ -43,7 +43,7 @@ public static class FontsCommand
 
     private static int Run(Globals g, ParseResult p, string? data, string? templateName, string[] fontDirs, bool json)
     {
-        var ctx = g.Context(p);
+        var ctx = g.Context();
         var locator = g.Locator(p);
         var settings = new FontSettings(fontDirs);
         Document? document = null;

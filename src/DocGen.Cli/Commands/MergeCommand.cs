@@ -37,7 +37,7 @@ public static class MergeCommand
 
     private static int Run(Globals g, ParseResult p, string[] args, string output, string? narrative)
     {
-        var ctx = g.Context(p);
+        var ctx = g.Context();
         var expanded = BatchInputs.Expand(ctx, args);
         if (expanded is null) return (int)FailureKind.Usage;
         // `docgen merge data/*.json -o data/region.json` would otherwise add the previous result into the new one.

@@ -97,6 +97,20 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
+    public void An_output_folder_that_cannot_be_made_is_an_io_error()
+    {
+        using var dir = new TempDir();
+        File.Copy(Repo.Example("pingluo-county-2023"), dir.File("report.json"));
+        File.WriteAllText(dir.File("taken"), "a file, not a folder");
+        var r = CliRunner.Run(dir.Path, "render", "report.json", "-o", "taken", "--format", "docx", "--json");
+        Assert.True(r.ExitCode == 5, r.ToString());
+        var error = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("inputs")[0].GetProperty("errors")[0];
+        Assert.Equal("E-IO-OUTDIR", error.GetProperty("id").GetString());
+        Assert.Contains("E-IO-OUTDIR", r.Stderr);
+        Assert.Equal("a file, not a folder", File.ReadAllText(dir.File("taken")));
+    }
+
+    [Fact]
     public void Recursive_patterns_are_expanded_in_order_and_the_default_output_folder_is_the_current_one()
     {
         using var dir = new TempDir();
