@@ -14,6 +14,7 @@ public sealed class ReportBinder
     private readonly TemplatePackage _template;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, JNode> _nodes = [];
+    private readonly HashSet<string> _reportedParents = [];
 
     private ReportBinder(string file, TemplatePackage template)
     {
@@ -40,7 +41,7 @@ public sealed class ReportBinder
         var narrativeRoots = _template.Narrative.Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
         var known = CoreFields.Concat(narrativeRoots).Concat(_template.ExtraFields).ToList();
         foreach (var p in obj.Properties.Where(p => !known.Contains(p.Name)))
-            UnknownField(p, known, "数据文件");
+            UnknownField(p, known, null);
 
         string agency = RequiredString(obj, "agency", "机关名称") ?? "";
         int year = Year(obj);
@@ -127,10 +128,20 @@ public sealed class ReportBinder
     {
         var parts = path.Split('.');
         JNode? node = obj;
+        JNode? notObject = null;
         foreach (var part in parts)
+        {
+            if (node is not null and not JObject) notObject = node;
             node = node is JObject o ? o[part] : null;
+        }
         var paragraphs = new List<object?>();
-        if (node is null)
+        if (notObject is not null)
+        {
+            // "sections": ["…"] instead of { "overview": [ … ] }: said once for the parent, not once per section below it.
+            if (_reportedParents.Add(notObject.Path))
+                Error("E-DATA-TYPE", notObject, $"「{notObject.Path}」应为对象 {{ {string.Join("、", _template.Narrative.Keys.Where(k => k.StartsWith(notObject.Path + ".", StringComparison.Ordinal)).Select(k => $"\"{k[(notObject.Path.Length + 1)..]}\": [ … ]"))} }}，实际为{JNodeText.TypeName(notObject)}");
+        }
+        else if (node is null)
             Warning("W-DATA-NARRATIVE-MISSING", obj, $"缺少「{path}」（{place}），该部分将没有正文");
         else if (node is JString single)
         {
@@ -146,6 +157,8 @@ public sealed class ReportBinder
                 if (item is JString s) { CheckText(s); if (!string.IsNullOrWhiteSpace(s.Value)) paragraphs.Add(s.Value.Trim()); }
                 else Error("E-DATA-TYPE", item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}");
             }
+            if (paragraphs.Count == 0 && arr.Items.All(i => i is JString))
+                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）没有任何文字，该部分将只印标题");
         }
         // Put the list where the template expects it (sections.overview → context["sections"]["overview"]).
         var target = context;
@@ -302,7 +315,11 @@ public sealed class ReportBinder
         if (num.Text.Contains('e') || num.Text.Contains('E') ||
             !decimal.TryParse(num.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
         {
-            Error("E-DATA-NUMBER", cell, $"{name}：数值 {num.Text} 无法识别（请写成普通数字，如 12 或 118.593）");
+            // Plain digits that decimal cannot hold (more than 28 of them) are a typing error of size, not of form.
+            bool plain = !num.Text.Contains('e') && !num.Text.Contains('E');
+            Error(plain ? "E-DATA-RANGE" : "E-DATA-NUMBER", cell, plain
+                ? $"{name}：数值 {Shorten(num.Text)} 过大（上限 {MaxValue:0}），请检查是否多输了数字"
+                : $"{name}：数值 {num.Text} 无法识别（请写成普通数字，如 12 或 118.593）");
             return;
         }
         if (Math.Abs(v) > MaxValue) { Error("E-DATA-RANGE", cell, $"{name}：数值 {num.Text} 过大（上限 {MaxValue:0}），请检查是否多输了数字"); return; }
@@ -317,6 +334,8 @@ public sealed class ReportBinder
         }
         tv.Numbers[(row, col)] = type is Templates.ValueType.Count or Templates.ValueType.Signed ? decimal.Truncate(v) : v;
     }
+
+    private static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
     /// <summary>How a cell is named in messages: 表三「…」行「…」列 (also used by the merger).</summary>
     public static string CellName(TableDefinition def, string row, string col) =>
@@ -464,11 +483,12 @@ public sealed class ReportBinder
         return s.Value;
     }
 
-    private void UnknownField(JProperty p, IEnumerable<string> known, string where)
+    /// <param name="where">JSON path of the object holding the field; null for the top level.</param>
+    private void UnknownField(JProperty p, IEnumerable<string> known, string? where)
     {
         string? guess = Suggest.Closest(p.Name, known);
         string hint = guess is null ? "" : $"，是否想写「{guess}」？";
-        _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{where} 中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
+        _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{(where is null ? "数据文件" : $"「{where}」")}中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
     }
 
     private static string Show(JNode n) => n switch

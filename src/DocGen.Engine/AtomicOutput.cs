@@ -19,37 +19,85 @@ public static class AtomicOutput
             throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{e.Message}", outDir);
         }
         var temps = new List<(string Temp, string Final)>();
+        var backups = new List<(string Backup, string Final)>();
+        var committed = new List<string>();
         try
         {
             foreach (var w in writers)
             {
                 cancel.ThrowIfCancellationRequested();
                 string final = Path.Combine(outDir, baseName + w.Extension);
-                string temp = Path.Combine(outDir, $".{baseName}{w.Extension}.{Environment.ProcessId}.{Guid.NewGuid():N}{TempMarker}");
+                if (Directory.Exists(final))
+                    throw Io("E-IO-WRITE", $"无法写入 {Path.GetFileName(final)}：同名的文件夹已存在", final);
+                string temp = TempName(outDir, baseName + w.Extension);
                 temps.Add((temp, final));
-                using (var stream = OpenTemp(temp))
+                try
                 {
+                    using var stream = OpenTemp(temp);
                     w.Write(document, stream);
                     stream.Flush(flushToDisk: true);
                 }
+                catch (IOException e)
+                {
+                    throw Io(IsDiskFull(e) ? "E-IO-DISK-FULL" : "E-IO-WRITE", IsDiskFull(e)
+                        ? $"磁盘空间不足，无法写完 {Path.GetFileName(final)}；已有的文件保持不变。请清理磁盘后重试（{e.Message}）"
+                        : $"写入 {Path.GetFileName(final)} 时出错，已有的文件保持不变：{e.Message}", final);
+                }
             }
             cancel.ThrowIfCancellationRequested();
+            // Every format is complete on disk. Keep a copy of each file about to be replaced, so that a failure half-way
+            // through the renames puts the old set back instead of leaving a new DOCX beside an old PDF.
+            foreach (var (_, final) in temps.Where(t => File.Exists(t.Final)))
+            {
+                string backup = TempName(outDir, Path.GetFileName(final));
+                try { File.Copy(final, backup); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw Io(IsDiskFull(e) ? "E-IO-DISK-FULL" : "E-IO-WRITE", $"无法替换 {Path.GetFileName(final)}（无法先保留原文件）：{e.Message}", final);
+                }
+                backups.Add((backup, final));
+            }
             foreach (var (temp, final) in temps)
             {
                 try { File.Move(temp, final, overwrite: true); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    Restore(committed, backups);
                     throw Io("E-IO-WRITE", $"无法写入 {Path.GetFileName(final)}（文件可能被其他程序占用或只读）：{e.Message}", final);
                 }
+                committed.Add(final);
             }
             return temps.Select(t => t.Final).ToList();
         }
         finally
         {
-            foreach (var (temp, _) in temps)
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (var path in temps.Select(t => t.Temp).Concat(backups.Select(b => b.Backup)))
+                try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    private static string TempName(string outDir, string fileName) =>
+        Path.Combine(outDir, $".{fileName}.{Environment.ProcessId}.{Guid.NewGuid():N}{TempMarker}");
+
+    /// <summary>Undoes the renames already done: old files come back from their copies, new ones that had none are removed.</summary>
+    private static void Restore(List<string> committed, List<(string Backup, string Final)> backups)
+    {
+        foreach (var final in committed)
+        {
+            try
+            {
+                var backup = backups.FirstOrDefault(b => b.Final == final).Backup;
+                if (backup is not null) File.Move(backup, final, overwrite: true);
+                else File.Delete(final);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    private static bool IsDiskFull(Exception e) =>
+        e is IOException && ((e.HResult & 0xFFFF) is 28 or 122 or 0x70 or 0x27 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 
     private static FileStream OpenTemp(string path)
     {

@@ -34,13 +34,33 @@ public sealed class ReportPipeline(TemplateLocator templates)
             var diags = (bound?.Diagnostics ?? []).Where(d => d.Severity == Severity.Warning).Concat(e.Diagnostics).ToList();
             return new BuildResult(null, diags, bound, e.Kind);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, never the clerk's: one clear line instead of a crash; the details go to --verbose (MessageEn).
+            return new BuildResult(null, [InternalError(e, dataPath)], bound, FailureKind.Internal);
+        }
     }
+
+    /// <summary>The diagnostic for an unexpected exception: a short Chinese message, the full exception text for --verbose.</summary>
+    public static Diagnostic InternalError(Exception e, string? file) =>
+        new(Severity.Error, "E-INTERNAL", $"内部错误（{e.GetType().Name}：{e.Message}）：DocGen 遇到了意外情况，这不是数据文件的问题。请用 --verbose 重新运行，并把输出报告给维护者", file)
+        {
+            MessageEn = $"internal error: {e}",
+        };
 
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
     public BoundReport Bind(string dataPath, string? templateOverride = null)
     {
         var root = ReadData(dataPath);
-        var template = Templates.Load(templateOverride ?? TemplateName(root, dataPath));
+        string name = templateOverride ?? TemplateName(root, dataPath);
+        TemplatePackage template;
+        try { template = Templates.Load(name); }
+        catch (DocGenException e) when (e.Kind == FailureKind.InvalidData && templateOverride is null)
+        {
+            // An unknown template name is a mistake in the data file: point at its "template" field.
+            var at = ((JObject)root)["template"]!;
+            throw new DocGenException(e.Kind, e.Diagnostics.Select(d => d with { File = dataPath, Line = at.Line, Column = at.Column, JsonPath = "template" }).ToList());
+        }
         return ReportBinder.Bind(root, template, dataPath);
     }
 
@@ -59,6 +79,8 @@ public sealed class ReportPipeline(TemplateLocator templates)
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+                throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", path)]);
             if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
             if (info.Length > JsonPositionReader.MaxBytes)
                 throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
@@ -74,6 +96,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
 
     private static string TemplateName(JNode root, string file)
     {
+        if (root is not JObject)
+            throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TYPE",
+                $"数据文件的最外层应为对象 {{ … }}，实际为{JNodeText.TypeName(root)}", file, root.Line, root.Column)]);
         if (root is JObject o && o["template"] is JString s && s.Value.Length > 0) return s.Value;
         var at = root is JObject obj && obj["template"] is { } n ? n : root;
         throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TEMPLATE",

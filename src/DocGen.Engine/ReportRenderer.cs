@@ -32,6 +32,10 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
         {
             return new RenderOutcome(input, [], build.Diagnostics.Concat(e.Diagnostics).ToList(), (int)e.Kind, clock.Elapsed);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new RenderOutcome(input, [], [.. build.Diagnostics, ReportPipeline.InternalError(e, input)], (int)FailureKind.Internal, clock.Elapsed);
+        }
     }
 
     /// <summary>Renders many inputs with up to <paramref name="parallelism"/> at once; results come back in input order.</summary>
@@ -48,7 +52,7 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
             catch (Exception e)
             {
                 // A bug of ours must not take the batch down: report it for this input and go on.
-                outcome = new RenderOutcome(inputs[i], [], [new Diagnostic(Severity.Error, "E-INTERNAL", $"内部错误：{e.GetType().Name}: {e.Message}", inputs[i]) { MessageEn = $"internal error: {e}" }], (int)FailureKind.Internal, TimeSpan.Zero);
+                outcome = new RenderOutcome(inputs[i], [], [ReportPipeline.InternalError(e, inputs[i])], (int)FailureKind.Internal, TimeSpan.Zero);
             }
             results[i] = outcome;
             progress?.Invoke(outcome);

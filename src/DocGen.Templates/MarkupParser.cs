@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using DocGen.Model;
 
@@ -49,7 +50,7 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         }
         catch (XmlException e)
         {
-            throw Error(e.LineNumber, markup, $"模板生成的标记不是有效的 XML：{e.Message}");
+            throw Error(e.LineNumber, e.LinePosition, markup, $"模板生成的标记不是有效的 XML：{InTemplateTerms(e.Message, markup)}");
         }
     }
 
@@ -66,7 +67,16 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                         throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式");
                     string text;
                     if (reader.IsEmptyElement) { text = ""; reader.Read(); }
-                    else text = reader.ReadElementContentAsString(); // throws on child elements: inline markup is **…** only
+                    else
+                    {
+                        int line = li.LineNumber, column = li.LinePosition;
+                        try { text = reader.ReadElementContentAsString(); }
+                        catch (XmlException) when (reader.NodeType == XmlNodeType.Element)
+                        {
+                            // Inline markup is **…** only, so an element inside <p> is nearly always a missing </p> above it.
+                            throw Error(line, column, markup, $"<p> 中不能包含元素 <{reader.Name}>（是否漏写了 </p>？段内加粗请用 **…**）");
+                        }
+                    }
                     var source = src is null ? new SourceRef(Short(text)) : describe(src);
                     return style is null
                         ? classifier.Classify(text, source)
@@ -104,14 +114,29 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         if (!string.IsNullOrWhiteSpace(inner)) throw Error(li, markup, $"<{name}> 不能包含内容");
     }
 
-    private DocGenException Error(IXmlLineInfo li, string markup, string message) => Error(li.LineNumber, markup, message);
+    private DocGenException Error(IXmlLineInfo li, string markup, string message) => Error(li.LineNumber, li.LinePosition, markup, message);
 
-    private DocGenException Error(int line, string markup, string message)
+    /// <summary>Reported at the template line that produced the spot (see <see cref="SourceMarkers"/>), with the generated line as context.</summary>
+    private DocGenException Error(int line, int column, string markup, string message)
     {
         var lines = markup.Split('\n');
-        string context = line >= 1 && line <= lines.Length ? $"（生成的第 {line} 行：{Short(lines[line - 1].Trim())}）" : "";
-        return new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-MARKUP", message + context, templateFile)]);
+        string context = line >= 1 && line <= lines.Length ? $"（生成的第 {line} 行：{Short(SourceMarkers.Strip(lines[line - 1]).Trim())}）" : "";
+        var (file, srcLine, srcCol) = Locate(markup, line, column);
+        return new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-MARKUP", message + context, file, srcLine, srcCol)]);
     }
+
+    private (string File, int Line, int Column) Locate(string markup, int line, int column) =>
+        SourceMarkers.Find(markup, line, column) is { } s
+            ? (Path.Combine(Path.GetDirectoryName(templateFile) ?? "", s.File), s.Line, s.Column)
+            : (templateFile, 0, 0);
+
+    /// <summary>XmlReader names other places by generated line ("start tag on line 9 position 2"): say where they are in the template.</summary>
+    private string InTemplateTerms(string xmlMessage, string markup) =>
+        Regex.Replace(xmlMessage, @"line (\d+),? position (\d+)", m =>
+        {
+            var s = SourceMarkers.Find(markup, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+            return s is { } src ? $"{src.File} 第 {src.Line} 行" : m.Value;
+        }, RegexOptions.IgnoreCase);
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -9,13 +9,14 @@ namespace DocGen.Templates;
 /// </summary>
 public static partial class TemplateChecks
 {
-    [GeneratedRegex(@"\{\{(~?)(\{?)\s*([#/^>!]?)\s*([^\s}~]*)[^}]*\}\}\}?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{\{(~?)(\{?)\s*([#/^>!]?)\s*([^\s}~]*)([^}]*)\}\}\}?", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"^[ \t]+\{\{~?>", RegexOptions.Multiline)]
     private static partial Regex IndentedPartial();
 
-    public static void Check(string source, string file)
+    /// <param name="partials">Names of the template's partials; a {{> name}} of any other fails only at run time, without a line.</param>
+    public static void Check(string source, string file, IReadOnlySet<string>? partials = null)
     {
         var problems = new List<Diagnostic>();
         var stack = new Stack<(string Name, int Line, int Col)>();
@@ -24,11 +25,22 @@ public static partial class TemplateChecks
         {
             var (line, col) = Position(stripped, m.Index);
             string kind = m.Groups[3].Value, name = m.Groups[4].Value;
+            if (kind == "#" && HandlebarsFactory.KnownBlocks.Contains(name) && m.Groups[5].Value.Trim().TrimEnd('~').Length == 0)
+                problems.Add(Problem("E-TEMPLATE-SYNTAX", $"{{{{#{name}}}}} 缺少参数（例如 {{{{#{name} sections.overview}}}}）", file, line, col));
             if (kind == "#")
             {
                 if (!HandlebarsFactory.KnownBlocks.Contains(name))
                     problems.Add(Problem("E-TEMPLATE-HELPER", $"未知的块助手 {{{{#{name}}}}}（Handlebars 会把它静默输出为空；可用：{string.Join("、", HandlebarsFactory.KnownBlocks)}）", file, line, col));
                 stack.Push((name, line, col));
+            }
+            else if (kind == "" && name.Length > 0 && m.Groups[5].Value.Trim().TrimEnd('~').Length > 0 && !name.StartsWith('@') && !name.Contains('.')
+                     && !HandlebarsFactory.KnownHelpers.Contains(name))
+            {
+                problems.Add(Problem("E-TEMPLATE-HELPER", $"未知的助手 {{{{{name} …}}}}（Handlebars 只在运行到这里时才报错；可用：{string.Join("、", HandlebarsFactory.KnownHelpers.Where(h => h != "else"))}）", file, line, col));
+            }
+            else if (kind == ">" && partials is not null && name.Length > 0 && !name.StartsWith('(') && !partials.Contains(name))
+            {
+                problems.Add(Problem("E-TEMPLATE-PARTIAL", $"找不到局部模板 {{{{> {name}}}}}（模板文件夹中没有 {name}.hbs）", file, line, col));
             }
             else if (kind == "/")
             {
@@ -38,6 +50,16 @@ public static partial class TemplateChecks
                     problems.Add(Problem("E-TEMPLATE-SYNTAX", $"{{{{/{name}}}}} 与第 {stack.Peek().Line} 行的 {{{{#{stack.Peek().Name}}}}} 不配对", file, line, col));
                 else stack.Pop();
             }
+        }
+        for (int open = stripped.IndexOf("{{", StringComparison.Ordinal); open >= 0; open = stripped.IndexOf("{{", open + 2, StringComparison.Ordinal))
+        {
+            int close = stripped.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            int next = stripped.IndexOf("{{", open + 2, StringComparison.Ordinal);
+            // Searching from open + 2 also steps over the third brace of a raw {{{value}}}.
+            if (close >= 0 && (next < 0 || next > close)) continue;
+            var (line, col) = Position(stripped, open);
+            problems.Add(Problem("E-TEMPLATE-SYNTAX", "{{ 没有对应的 }}（Handlebars 标签未闭合）", file, line, col));
+            break;
         }
         foreach (var open in stack)
             problems.Add(Problem("E-TEMPLATE-SYNTAX", $"{{{{#{open.Name}}}}} 没有闭合（缺少 {{{{/{open.Name}}}}}）", file, open.Line, open.Col));

@@ -56,16 +56,17 @@ public sealed class TemplatePackage
 
         var hb = HandlebarsFactory.Create();
         string source = ReadText(EntryFile);
-        TemplateChecks.Check(source, EntryFile);
-        foreach (var partial in Directory.EnumerateFiles(folder, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var partialFiles = Directory.EnumerateFiles(folder, "*.hbs", SearchOption.AllDirectories).Where(p => p != EntryFile).Order(StringComparer.Ordinal).ToList();
+        var partialNames = partialFiles.Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        TemplateChecks.Check(source, EntryFile, partialNames);
+        foreach (var partial in partialFiles)
         {
-            if (partial == EntryFile) continue;
             string text = ReadText(partial);
-            TemplateChecks.Check(text, partial);
-            hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial), text);
+            TemplateChecks.Check(text, partial, partialNames);
+            hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial), SourceMarkers.Add(text, Path.GetRelativePath(folder, partial)));
         }
-        _report = Compile(hb, source, EntryFile);
-        _title = Compile(hb, DefaultTitle, manifestPath);
+        _report = Compile(hb, SourceMarkers.Add(source, Path.GetRelativePath(folder, EntryFile)), EntryFile);
+        _title = Compile(HandlebarsFactory.CreatePlainText(), DefaultTitle, manifestPath);
     }
 
     /// <summary>Renders the report markup. Handlebars' runtime errors come back naming the template file.</summary>
