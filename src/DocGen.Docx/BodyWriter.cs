@@ -68,12 +68,39 @@ internal sealed class BodyWriter
     {
         var style = _doc.Styles.Paragraph(p.Style);
         var paragraph = new W.Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(style.Name) } });
-        foreach (var inline in p.Inlines)
+        var inlines = p.Inlines;
+        if (TitleBreaker.Applies(style) && TitleBreaker.BreakAfter(p.PlainText, style.SizePt, _geometry.TypeAreaWidthTwips / 20.0) is { } at)
+            inlines = InsertLineBreak(inlines, at + 1);
+        foreach (var inline in inlines)
         {
             if (inline.Text.Length == 0) continue;
             paragraph.Append(Run(inline, style));
         }
         return paragraph;
+    }
+
+    /// <summary>The inlines with a hard line break ("\n", written as w:br) before the character at <paramref name="offset"/>.</summary>
+    private static List<M.Inline> InsertLineBreak(IReadOnlyList<M.Inline> inlines, int offset)
+    {
+        var result = new List<M.Inline>(inlines.Count);
+        int start = 0;
+        bool done = false;
+        foreach (var inline in inlines)
+        {
+            int end = start + inline.Text.Length;
+            if (!done && offset >= start && offset < end)
+            {
+                int k = offset - start;
+                result.Add(inline with { Text = inline.Text[..k] + "\n" + inline.Text[k..] });
+                done = true;
+            }
+            else
+            {
+                result.Add(inline);
+            }
+            start = end;
+        }
+        return result;
     }
 
     private Run Run(M.Inline inline, M.ParagraphStyle paragraphStyle)

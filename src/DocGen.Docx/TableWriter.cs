@@ -88,7 +88,9 @@ internal static class TableWriter
                 LeftChars = (int)Math.Round(cell.IndentChars * 100),
                 Left = Str((int)Math.Round(cell.IndentChars * style.SizePt * 20)),
             };
-        if (cell.Align != style.Align) ppr.Justification = new Justification { Val = WordStyles.Justify(cell.Align) };
+        // Cell text is never stretched (a justified two-line label reads badly in a narrow column), as in the PDF writer.
+        var align = cell.Align == M.HAlign.Justify ? M.HAlign.Left : cell.Align;
+        if (align != style.Align) ppr.Justification = new Justification { Val = WordStyles.Justify(align) };
 
         var p = new W.Paragraph(ppr);
         if (text.Length > 0)

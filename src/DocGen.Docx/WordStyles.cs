@@ -12,7 +12,8 @@ namespace DocGen.Docx;
 internal static class WordStyles
 {
     public const int BorderEighthsOfPoint = 4; // 0.5 pt single rules, as in the published reports
-    private static readonly int CellPaddingTwips = M.Units.MmToTwips(1.0); // narrow enough for the ~6 mm column of table 三
+    // 1 mm on every side, as the PDF writer pads cells: narrow enough for the ~6 mm column of table 三.
+    private static readonly int CellPaddingTwips = M.Units.MmToTwips(1.0);
 
     public static Styles Build(M.Document doc, PageGeometry geometry)
     {
@@ -209,9 +210,9 @@ internal static class WordStyles
                 Rule<TopBorder>(), Rule<LeftBorder>(), Rule<BottomBorder>(), Rule<RightBorder>(),
                 Rule<InsideHorizontalBorder>(), Rule<InsideVerticalBorder>()),
             TableCellMarginDefault = new TableCellMarginDefault(
-                new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new TopMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableCellLeftMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa },
-                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new BottomMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableCellRightMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa }),
         };
         return new Style

@@ -12,8 +12,17 @@ public partial class DocxExampleRenderingTests
         const string name = "pingluo-county-2023";
         var doc = Pipelines.Default.Build(Repo.Example(name)).Document!;
         string pdf = LibreOffice.ConvertToPdf(DocxFiles.Write(doc), name);
-        // Layout mode reads table rows left to right, as the reference text has them.
-        string rendered = PageNumber().Replace(LibreOffice.PdfToText(pdf, "-layout"), "");
+        string text;
+        try
+        {
+            // Layout mode reads table rows left to right, as the reference text has them.
+            text = LibreOffice.PdfToText(pdf, "-layout");
+        }
+        finally
+        {
+            LibreOffice.DeleteOutput(pdf);
+        }
+        string rendered = PageNumber().Replace(text, "");
         string reference = File.ReadAllText(Repo.ReferenceReport(name));
 
         double ratio = TextSimilarity.Ratio(reference, rendered);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace DocGen.Tests.Docx;
 
 /// <summary>The sample report converted once by LibreOffice; shared by the rendering tests (each conversion costs ~2 s).</summary>
-public sealed class RenderedReport
+public sealed class RenderedReport : IDisposable
 {
     private readonly Lazy<(string Pdf, int Pages, IReadOnlyList<PdfWord> Words)> _rendered = new(() =>
     {
@@ -15,6 +15,11 @@ public sealed class RenderedReport
     public string Pdf => _rendered.Value.Pdf;
     public int Pages => _rendered.Value.Pages;
     internal IReadOnlyList<PdfWord> Words => _rendered.Value.Words;
+
+    public void Dispose()
+    {
+        if (_rendered.IsValueCreated) LibreOffice.DeleteOutput(_rendered.Value.Pdf);
+    }
 }
 
 /// <summary>

@@ -197,6 +197,20 @@ public class DocxPageAndStyleTests
         Assert.Single(first.Descendants<TabChar>());
     }
 
+    [Theory]
+    [InlineData("自治区人民政府办公厅2023年政府信息公开工作年度报告", "自治区人民政府办公厅2023年|政府信息公开工作年度报告")]
+    [InlineData("宁夏回族自治区2018年政府信息公开工作年度报告", "宁夏回族自治区2018年|政府信息公开工作年度报告")]
+    [InlineData("2023年政府信息公开工作年度报告", "2023年政府信息公开工作年度报告")]
+    public void Long_titles_break_into_two_balanced_lines_at_a_word_boundary(string title, string expected)
+    {
+        var doc = new DocGen.Model.Document(SampleDocuments.Info, SampleDocuments.Styles, [SampleDocuments.P("title", title), SampleDocuments.P("body", title)]);
+        using var word = DocxFiles.Open(DocxFiles.Write(doc));
+        var paragraphs = word.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        string Lines(Paragraph p) => string.Concat(p.Descendants().Select(e => e is Break ? "|" : e is Text t ? t.Text : ""));
+        Assert.Equal(expected, Lines(paragraphs[0]));
+        Assert.Equal(title, Lines(paragraphs[1])); // body text is never broken by hand
+    }
+
     private static IEnumerable<Style> StylesOf(WordprocessingDocument word) =>
         word.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>();
 

@@ -52,6 +52,13 @@ internal static class LibreOffice
         return pdf;
     }
 
+    /// <summary>Removes the folder a conversion wrote into.</summary>
+    public static void DeleteOutput(string pdf)
+    {
+        string? dir = Path.GetDirectoryName(pdf);
+        if (dir is not null && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
     public static string PdfToText(string pdf, params string[] options)
     {
         var psi = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
