@@ -70,7 +70,10 @@ public sealed class ReportPipeline(TemplateLocator templates)
             def => def.Id,
             def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels));
         var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
-        return doc with { Info = doc.Info with { Subject = bound.Template.Description } };
+        // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
+        // 1 January of that year rather than with the clock, so the same data always gives the same bytes.
+        int year = bound.Context.GetValueOrDefault("year") is int y and > 0 ? y : 2000;
+        return doc with { Info = doc.Info with { Subject = bound.Template.Description, Date = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
     }
 
     public static JNode ReadData(string path)
