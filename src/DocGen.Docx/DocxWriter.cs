@@ -35,6 +35,8 @@ public static class DocxWriter
         var core = word.AddNewPart<CoreFilePropertiesPart>("rId2");
         using (var coreStream = core.GetStream(FileMode.Create))
             CoreProperties.Write(coreStream, doc.Info);
+        word.AddNewPart<ExtendedFilePropertiesPart>("rId3").Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+            new DocumentFormat.OpenXml.ExtendedProperties.Application("DocGen"));
 
         main.AddNewPart<StyleDefinitionsPart>("rId1").Styles = WordStyles.Build(doc, geometry);
         main.AddNewPart<DocumentSettingsPart>("rId2").Settings = WordSettings.Build(doc);
@@ -52,7 +54,8 @@ public static class DocxWriter
         }
         else
         {
-            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberCentered, 1);
+            // Without alternation every page is numbered like an odd page (as in the PDF writer).
+            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1);
             sectPr.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" });
         }
         sectPr.Append(
@@ -73,6 +76,9 @@ public static class DocxWriter
         foreach (var element in new BodyWriter(doc, geometry).Write())
             body.Append(element);
         body.Append(sectPr);
-        main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        var document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+        // Declared once at the root rather than on every footer reference.
+        document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        main.Document = document;
     }
 }

@@ -32,14 +32,15 @@ internal sealed class PageGeometry
         CharSpace = (int)Math.Floor((pitchPt - BodySizePt) * CharSpaceUnitsPerPoint);
         CharPitchPt = pitchPt;
         CharsPerLine = page.CharsPerLine;
-        CharPitchTwips = (int)Math.Floor(pitchPt * 20);
 
         var number = page.PageNumber;
         PageNumberLineTwips = Units.PtToTwips(number.SizePt);
         // GB/T 9704 §7.5: the page-number line starts OffsetBelowMm under the type area. Word measures the footer from
         // the paper's bottom edge to the bottom of the footer text, so subtract the (exact) line height.
         FooterTwips = BottomTwips - Units.MmToTwips(number.OffsetBelowMm) - PageNumberLineTwips;
-        PageNumberIndentTwips = (int)Math.Round(number.IndentChars * CharPitchTwips);
+        // "One 字 in" counted in characters of the page number itself (四号), as the PDF writer does; in Word this is the
+        // paragraph's "1 字符" indent.
+        PageNumberIndentTwips = Units.PtToTwips(number.IndentChars * number.SizePt);
     }
 
     public int WidthTwips { get; }
@@ -52,7 +53,6 @@ internal sealed class PageGeometry
     public int TypeAreaHeightTwips { get; }
     public int LinePitchTwips { get; }
     public int CharSpace { get; }
-    public int CharPitchTwips { get; }
     public double CharPitchPt { get; }
     public int CharsPerLine { get; }
     public double BodySizePt { get; }

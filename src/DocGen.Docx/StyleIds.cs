@@ -12,13 +12,12 @@ internal static class StyleIds
     public const string Table = "DocGenTableGrid";
     public const string PageNumberOdd = "PageNumberOdd";
     public const string PageNumberEven = "PageNumberEven";
-    public const string PageNumberCentered = "PageNumberCentered";
 
     /// <summary>A model key that happens to be a fixed id of ours gets a suffix instead of redefining that style.</summary>
     public static string Paragraph(string key)
     {
         string id = Sanitize(key);
-        return id is Normal or Table or PageNumberOdd or PageNumberEven or PageNumberCentered ? id + "_" : id;
+        return id is Normal or Table or PageNumberOdd or PageNumberEven ? id + "_" : id;
     }
 
     /// <summary>Character styles get a suffix so they can never collide with a paragraph style of the same key.</summary>

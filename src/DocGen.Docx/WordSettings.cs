@@ -16,7 +16,8 @@ internal static class WordSettings
             new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
             new NoLineBreaksAfterKinsoku { Language = language, Val = LineBreakRules.NotAtLineEnd },
             new NoLineBreaksBeforeKinsoku { Language = language, Val = LineBreakRules.NotAtLineStart },
-            new Compatibility(new CompatibilitySetting
+            // A line ended by a hard break (a cell or paragraph with "\n") stays left-aligned instead of being spread out.
+            new Compatibility(new DoNotExpandShiftReturn(), new CompatibilitySetting
             {
                 Name = CompatSettingNameValues.CompatibilityMode,
                 Uri = "http://schemas.microsoft.com/office/word",

@@ -128,8 +128,8 @@ internal static class WordStyles
 
     /// <summary>
     /// Lines on the grid get the grid pitch as exact line spacing (22 lines fill the type area); styles off the grid
-    /// use their own pitch or single spacing. Space before and after is given in twips only: with the paragraph off the
-    /// grid, Word's beforeLines unit would no longer be the grid line.
+    /// use their own pitch or single spacing. Space before and after is in grid lines (Word's 行 unit, beforeLines is
+    /// in hundredths of the document grid's line pitch) and, for LibreOffice, which reads only twips, the same in twips.
     /// </summary>
     private static SpacingBetweenLines LineSpacing(M.ParagraphStyle s, PageGeometry geometry)
     {
@@ -138,6 +138,8 @@ internal static class WordStyles
             Before = Twips(s.SpaceBeforeLines * geometry.LinePitchTwips),
             After = Twips(s.SpaceAfterLines * geometry.LinePitchTwips),
         };
+        if (s.SpaceBeforeLines > 0) spacing.BeforeLines = (int)Math.Round(s.SpaceBeforeLines * 100);
+        if (s.SpaceAfterLines > 0) spacing.AfterLines = (int)Math.Round(s.SpaceAfterLines * 100);
         if (s.LinePitchPt is { } pitch)
         {
             spacing.Line = M.Units.PtToTwips(pitch).ToString(CultureInfo.InvariantCulture);
@@ -226,8 +228,13 @@ internal static class WordStyles
     private static IEnumerable<Style> PageNumberStyles(M.StyleSheet sheet, PageGeometry geometry)
     {
         var number = sheet.Page.PageNumber;
-        Style Make(string id, string name, JustificationValues jc, Indentation? ind)
+        Style Make(string id, string name, JustificationValues jc, bool indentRight)
         {
+            string twips = geometry.PageNumberIndentTwips.ToString(CultureInfo.InvariantCulture);
+            int chars = (int)Math.Round(number.IndentChars * 100);
+            var ind = indentRight
+                ? new Indentation { Right = twips, RightChars = chars, FirstLine = "0", FirstLineChars = 0 }
+                : new Indentation { Left = twips, LeftChars = chars, FirstLine = "0", FirstLineChars = 0 };
             var ppr = new StyleParagraphProperties
             {
                 SnapToGrid = new SnapToGrid { Val = false },
@@ -239,7 +246,7 @@ internal static class WordStyles
                     Line = geometry.PageNumberLineTwips.ToString(CultureInfo.InvariantCulture),
                     LineRule = LineSpacingRuleValues.Exact,
                 },
-                Indentation = ind ?? new Indentation { FirstLine = "0", FirstLineChars = 0 },
+                Indentation = ind,
                 Justification = new Justification { Val = jc },
             };
             return new Style
@@ -258,18 +265,9 @@ internal static class WordStyles
             };
         }
 
-        string indent = geometry.PageNumberIndentTwips.ToString(CultureInfo.InvariantCulture);
+        yield return Make(StyleIds.PageNumberOdd, "页码（奇数页）", JustificationValues.Right, indentRight: true);
         if (number.OddEvenAlternate)
-        {
-            yield return Make(StyleIds.PageNumberOdd, "页码（奇数页）", JustificationValues.Right,
-                new Indentation { Right = indent, FirstLine = "0", FirstLineChars = 0 });
-            yield return Make(StyleIds.PageNumberEven, "页码（偶数页）", JustificationValues.Left,
-                new Indentation { Left = indent, FirstLine = "0", FirstLineChars = 0 });
-        }
-        else
-        {
-            yield return Make(StyleIds.PageNumberCentered, "页码", JustificationValues.Center, null);
-        }
+            yield return Make(StyleIds.PageNumberEven, "页码（偶数页）", JustificationValues.Left, indentRight: false);
     }
 
     public static RunFonts Fonts(M.FontRole role) => new()

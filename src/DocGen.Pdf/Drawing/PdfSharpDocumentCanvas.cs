@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Model;
@@ -12,7 +11,8 @@ namespace DocGen.Pdf.Drawing;
 /// <summary>
 /// The one PDFsharp implementation of the drawing seam. Besides drawing it makes the file reproducible (fixed dates
 /// and document ID from the input) and `qpdf --check` clean: PDFsharp's own Flate output lacks the zlib end marker
-/// (platform-facts §1.4), so content streams are written uncompressed by PDFsharp and compressed here with ZLibStream.
+/// (platform-facts §1.4) and is slow, so PDFsharp writes every stream uncompressed and <see cref="StreamCompressor"/>
+/// compresses them afterwards with System.IO.Compression.
 /// </summary>
 internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 {
@@ -30,6 +30,9 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         _doc = new PdfDocument();
         _info = info;
         _fingerprint = fingerprint;
+        // We compress every stream ourselves (see StreamCompressor); both switches are needed, NoCompression alone
+        // still leaves page contents to PDFsharp's encoder.
+        _doc.Options.NoCompression = true;
         _doc.Options.CompressContentStreams = false;
         _doc.PageLayout = PdfPageLayout.SinglePage;
     }
@@ -67,9 +70,6 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     {
         _current?.Dispose();
         _current = null;
-        foreach (var page in _doc.Pages)
-            foreach (var content in page.Contents)
-                CompressContent(content);
         var date = _info.Date.UtcDateTime;
         _doc.Info.Title = _info.Title;
         _doc.Info.Author = _info.Author;
@@ -87,7 +87,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         _doc.Save(ms, false);
         var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
         FixXmpUuids(bytes);
-        output.Write(bytes);
+        output.Write(StreamCompressor.Compress(bytes));
     }
 
     /// <summary>
@@ -136,16 +136,6 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         }
     }
 
-    private static void CompressContent(PdfContent content)
-    {
-        if (content.Elements.ContainsKey("/Filter") || content.Stream is null) return;
-        var raw = content.Stream.Value;
-        using var ms = new MemoryStream();
-        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true)) z.Write(raw);
-        content.Stream.Value = ms.ToArray();
-        content.Elements.SetName("/Filter", "/FlateDecode");
-    }
-
     private XFont Font(TrueTypeFace face, double size, bool bold)
     {
         var key = (face.Key, size, bold);
@@ -169,8 +159,20 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 
     private sealed class PageCanvas(PdfSharpDocumentCanvas owner, XGraphics gfx) : IPageCanvas, IDisposable
     {
-        public void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold) =>
-            gfx.DrawString(text, owner.Font(face, sizePt, bold), XBrushes.Black, x, baseline);
+        public void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold, double scaleX = 1)
+        {
+            var font = owner.Font(face, sizePt, bold);
+            if (scaleX == 1)
+            {
+                gfx.DrawString(text, font, XBrushes.Black, x, baseline);
+                return;
+            }
+            var state = gfx.Save();
+            gfx.TranslateTransform(x, baseline);
+            gfx.ScaleTransform(scaleX, 1);
+            gfx.DrawString(text, font, XBrushes.Black, 0, 0);
+            gfx.Restore(state);
+        }
 
         public void DrawLine(double x1, double y1, double x2, double y2, double widthPt) =>
             gfx.DrawLine(owner.Pen(widthPt), x1, y1, x2, y2);

@@ -24,6 +24,9 @@ public sealed class TrueTypeFace
     /// <summary>The stand-alone sfnt (a .ttc face cut out), as PDFsharp wants it.</summary>
     internal byte[] Bytes { get; }
 
+    private int _glyf, _loca;
+    private bool _longLoca;
+
     private TrueTypeFace(string path, int face, byte[] bytes, FrozenDictionary<int, ushort> cmap, ushort[] advances, int unitsPerEm, string family)
     {
         Path = path;
@@ -47,6 +50,22 @@ public sealed class TrueTypeFace
     }
 
     public int CoveredCount => _cmap.Count;
+
+    /// <summary>
+    /// The ink box of the code point's glyph in em (x to the right of the origin, y up from the baseline), from the
+    /// glyf header; null for an empty or missing glyph. Used to place marks in a vertically stacked label.
+    /// </summary>
+    public (double XMin, double YMin, double XMax, double YMax)? InkBox(int codePoint)
+    {
+        if (!_cmap.TryGetValue(codePoint, out ushort gid)) return null;
+        var b = Bytes;
+        long start = _longLoca ? Be.U32(b, _loca + 4 * gid) : 2L * Be.U16(b, _loca + 2 * gid);
+        long end = _longLoca ? Be.U32(b, _loca + 4 * gid + 4) : 2L * Be.U16(b, _loca + 2 * gid + 2);
+        if (end <= start || _glyf + start + 10 > b.Length) return null;
+        int g = _glyf + (int)start;
+        double u = UnitsPerEm;
+        return (Be.S16(b, g + 2) / u, Be.S16(b, g + 4) / u, Be.S16(b, g + 6) / u, Be.S16(b, g + 8) / u);
+    }
 
     /// <summary>Reads and parses a face; throws <see cref="FontFormatException"/> for CFF fonts or damaged files.</summary>
     internal static TrueTypeFace Load(string path, int face)
@@ -91,7 +110,12 @@ public sealed class TrueTypeFace
         }
         var cmap = CmapReader.Read(b, tables["cmap"].Off, path);
         string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
-        return new TrueTypeFace(path, face, b, cmap, advances, unitsPerEm, family);
+        return new TrueTypeFace(path, face, b, cmap, advances, unitsPerEm, family)
+        {
+            _glyf = tables["glyf"].Off,
+            _loca = tables["loca"].Off,
+            _longLoca = Be.S16(b, tables["head"].Off + 50) == 1,
+        };
     }
 
     /// <summary>FNV-1a: a key that is the same in every process (string.GetHashCode is randomised).</summary>

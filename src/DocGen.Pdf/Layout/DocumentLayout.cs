@@ -101,9 +101,6 @@ internal sealed class DocumentLayout
         if (!Current.IsEmpty) Current.Y += p.SpaceBefore;
         if (p.Style.KeepWithNext && !Current.IsEmpty && Current.Y + p.Height + p.SpaceAfter + MinStart(i + 1) > _height + Eps)
             NewPage();
-        if (p.Style.OutlineLevel is 1 or 2)
-            _outline.Add(new OutlineEntry(p.Style.OutlineLevel, p.Paragraph.PlainText.Trim(), Current.Number - 1, _top + Current.Y));
-
         int n = p.Lines.Count, k0 = 0;
         while (k0 < n)
         {
@@ -129,6 +126,9 @@ internal sealed class DocumentLayout
     private void Put(ParagraphLines p, int from, int count)
     {
         var page = Current;
+        // The bookmark points at where the heading really landed, after keep-with-next and orphan moves.
+        if (from == 0 && count > 0 && p.Style.OutlineLevel is 1 or 2)
+            _outline.Add(new OutlineEntry(p.Style.OutlineLevel, p.Paragraph.PlainText.Trim(), page.Number - 1, _top + page.Y));
         for (int k = from; k < from + count; k++)
         {
             var l = p.Lines[k];

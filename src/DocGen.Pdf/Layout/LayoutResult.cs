@@ -26,8 +26,25 @@ public sealed record LaidLine(LineKind Kind, string Style, int BlockIndex, doubl
     public int Column { get; init; } = -1;
 }
 
-/// <summary>A glyph or a run of Latin glyphs drawn at X on the line's baseline.</summary>
-public sealed record PlacedGlyph(double X, string Text, TrueTypeFace Face, double SizePt, bool Bold);
+/// <summary>
+/// A glyph or a run of glyphs drawn at X on the line's baseline. Without <see cref="Pitch"/> the run uses the font's
+/// own advances; with it, character k of the run starts at X + k × Pitch (grid text).
+/// </summary>
+public sealed record PlacedGlyph(double X, string Text, TrueTypeFace Face, double SizePt, bool Bold)
+{
+    public double? Pitch { get; init; }
+
+    /// <summary>Origin of each character of the run, for checks and for readers of the plan.</summary>
+    public IEnumerable<double> CharacterOrigins()
+    {
+        double x = X;
+        foreach (var r in Text.EnumerateRunes())
+        {
+            yield return x;
+            x += Pitch ?? Face.AdvanceEm(r.Value) * SizePt;
+        }
+    }
+}
 
 /// <summary>
 /// The part of a table cell on one page. A row-spanning cell split by a page break has one box per page; on the

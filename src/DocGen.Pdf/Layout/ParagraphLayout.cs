@@ -39,9 +39,9 @@ internal static class ParagraphLayout
         double left = style.LeftIndentChars * charUnit;
         double first = style.FirstLineIndentChars * charUnit;
         double avail = width - left;
-        var broken = style.Align == HAlign.Center
-            ? LineBreaker.BreakBalanced(atoms, avail - first, avail)
-            : LineBreaker.Break(atoms, avail - first, avail);
+        var broken = style.Align != HAlign.Center ? LineBreaker.Break(atoms, avail - first, avail)
+            : style.OutlineLevel == 0 && !style.SnapToGrid ? LineBreaker.BreakTitle(atoms, avail - first)
+            : LineBreaker.BreakBalanced(atoms, avail - first, avail);
         if (broken.Count == 0) broken.Add(new BrokenLine(0, 0, 0, false));   // an empty paragraph is a blank line
         var lines = new List<LaidLine>(broken.Count);
         double baseline = BaselineOffset(pitch, style.SizePt);

@@ -54,22 +54,63 @@ internal sealed class TablePlanner
         double indent = cell.IndentChars * style.SizePt;
         var lines = new List<LaidLine>();
         var block = (Block)_table;
+        // A column that holds one character per line is vertical text (三、本年度办理结果): every character gets its own
+        // line and a pause mark sits in the upper right of its cell, as in vertical setting, instead of hanging over the rule.
+        bool stacked = avail < 1.9 * style.SizePt;
         foreach (var hard in cell.Lines.Count == 0 ? [""] : cell.Lines)
         {
             var atoms = fonts.Atoms([(hard, style.FontRole, style.Bold || cell.Bold)], style.SizePt, null, block, hard);
-            var broken = LineBreaker.BreakBalanced(atoms, avail - indent, avail - indent);
+            var broken = stacked ? StackedLines(atoms, avail) : LineBreaker.BreakBalanced(atoms, avail - indent, avail - indent);
             if (broken.Count == 0) broken.Add(new BrokenLine(0, 0, 0, false));
             for (int k = 0; k < broken.Count; k++)
             {
                 // Cell text is not justified: a stretched two-line label reads badly in a narrow column.
                 var align = cell.Align == HAlign.Justify ? HAlign.Left : cell.Align;
+                if (stacked) align = HAlign.Center;
                 var (glyphs, w, offset) = LineSetter.Set(atoms, broken[k], avail - indent, align, true);
+                double baseline = ParagraphLayout.BaselineOffset(pitch, style.SizePt);
+                if (stacked && broken[k].End - broken[k].Start == 1 && VerticalMark(atoms[broken[k].Start], pitch) is { } mark)
+                {
+                    glyphs = [glyphs[0] with { X = glyphs[0].X + mark.Dx }];
+                    baseline = mark.Baseline;
+                }
                 lines.Add(new LaidLine(LineKind.TableCell, style.Name, _blockIndex, PadX + indent + (width - 2 * PadX - avail) / 2 + offset, 0, pitch,
-                    ParagraphLayout.BaselineOffset(pitch, style.SizePt), w, glyphs)
-                { Row = cell.Row, Column = cell.Column });
+                    baseline, w, glyphs) { Row = cell.Row, Column = cell.Column });
             }
         }
         return new CellText(lines, lines.Count * pitch, pitch);
+    }
+
+    /// <summary>One character per line; digit and Latin runs stay together while they fit.</summary>
+    private static List<BrokenLine> StackedLines(IReadOnlyList<TextAtom> a, double avail)
+    {
+        var lines = new List<BrokenLine>();
+        int i = 0;
+        while (i < a.Count)
+        {
+            int j = i + 1;
+            double w = a[i].Advance;
+            while (j < a.Count && TextClass.IsWordChar(a[j - 1].CodePoint) && TextClass.IsWordChar(a[j].CodePoint) && w + a[j].Advance <= avail)
+                w += a[j++].Advance;
+            if (a[i].CodePoint != ' ') lines.Add(new BrokenLine(i, j, w, false));
+            i = j;
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Where a pause mark (、。，) goes when it has a cell of its own in stacked text: its ink moved to the upper right
+    /// quarter of the em box, the position vertical fonts use. Null for other characters.
+    /// </summary>
+    private static (double Dx, double Baseline)? VerticalMark(TextAtom t, double pitch)
+    {
+        if (t.CodePoint is not ('、' or '。' or '，' or '．') || t.Face.InkBox(t.CodePoint) is not { } ink) return null;
+        double size = t.SizePt;
+        double emTop = (pitch - size) / 2;
+        double inkCx = (ink.XMin + ink.XMax) / 2 * size, inkCy = (ink.YMin + ink.YMax) / 2 * size;
+        double dx = 0.72 * size - inkCx;
+        double baseline = emTop + 0.28 * size + inkCy;
+        return (dx, baseline);
     }
 
     /// <summary>Height the header rows plus the first body row need: what a heading kept with the table must see on its page.</summary>

@@ -66,7 +66,8 @@ public class DocxPageAndStyleTests
             Assert.Equal(jc, style.StyleParagraphProperties!.Justification!.Val!.Value);
             var ind = style.StyleParagraphProperties.Indentation!;
             string indent = (indentIsRight ? ind.Right : ind.Left)!.Value!;
-            Assert.InRange(int.Parse(indent, System.Globalization.CultureInfo.InvariantCulture), 300, 330); // one 字 ≈ 15.8 pt
+            Assert.Equal("280", indent); // one 字 of the 四号 number
+            Assert.Equal(100, (indentIsRight ? ind.RightChars : ind.LeftChars)!.Value);
             Assert.Equal("宋体", style.StyleRunProperties!.RunFonts!.EastAsia!.Value);
             Assert.Equal("28", style.StyleRunProperties.FontSize!.Val!.Value);
         }
@@ -91,6 +92,12 @@ public class DocxPageAndStyleTests
         Assert.Equal(("公文标题", "方正小标宋简体", "44", JustificationValues.Center),
             (title.StyleName!.Val!.Value, title.StyleRunProperties!.RunFonts!.EastAsia!.Value, title.StyleRunProperties.FontSize!.Val!.Value,
              title.StyleParagraphProperties!.Justification!.Val!.Value));
+
+        // Space before/after in grid lines (Word) and the same in twips (LibreOffice).
+        var note = Style(word, "attachmentNote").StyleParagraphProperties!.SpacingBetweenLines!;
+        Assert.Equal((100, "579"), (note.BeforeLines!.Value, note.Before!.Value!));
+        var attachmentTitle = Style(word, "attachmentTitle").StyleParagraphProperties!.SpacingBetweenLines!;
+        Assert.Equal((100, "579", "740"), (attachmentTitle.AfterLines!.Value, attachmentTitle.After!.Value!, attachmentTitle.Line!.Value!));
 
         var h1 = Style(word, "heading1");
         Assert.Equal(("一级标题", "黑体", 0), (h1.StyleName!.Val!.Value, h1.StyleRunProperties!.RunFonts!.EastAsia!.Value, h1.StyleParagraphProperties!.OutlineLevel!.Val!.Value));
@@ -179,9 +186,11 @@ public class DocxPageAndStyleTests
         Assert.Equal("290", spacer[1].ParagraphProperties!.SpacingBetweenLines!.Line!.Value);
         // The document ends with a table, so a closing paragraph follows it.
         Assert.IsType<Paragraph>(body.Elements<SectionProperties>().Single().PreviousSibling());
-        // Non-alternating page numbers: one centred footer, no even-page setting.
+        // Non-alternating page numbers: one footer, every page numbered like an odd page, no even-page setting.
         Assert.Null(word.MainDocumentPart.DocumentSettingsPart!.Settings.GetFirstChild<EvenAndOddHeaders>());
-        Assert.Single(body.Elements<SectionProperties>().Single().Elements<FooterReference>());
+        var footerRef = body.Elements<SectionProperties>().Single().Elements<FooterReference>().Single();
+        var footer = ((FooterPart)word.MainDocumentPart.GetPartById(footerRef.Id!.Value!)).Footer;
+        Assert.Equal("PageNumberOdd", footer.Descendants<ParagraphStyleId>().Single().Val!.Value);
         // Hard line break and tab inside a run.
         var first = body.Elements<Paragraph>().ElementAt(1);
         Assert.Single(first.Descendants<Break>());

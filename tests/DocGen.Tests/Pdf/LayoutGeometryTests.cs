@@ -76,8 +76,10 @@ public class LayoutGeometryTests
     {
         double cell = PdfFixture.Styles.CharPitchPt;
         var line = Long.Pages.SelectMany(BodyLines).First(l => l.Text.EnumerateRunes().All(r => r.Value >= 0x250) && l.Text.Length == 28 && !l.FirstOfParagraph);
-        for (int i = 1; i < line.Glyphs.Count; i++)
-            Assert.Equal(cell, line.Glyphs[i].X - line.Glyphs[i - 1].X, 2);
+        var origins = line.Glyphs.SelectMany(g => g.CharacterOrigins()).ToList();
+        Assert.Equal(28, origins.Count);
+        for (int i = 1; i < origins.Count; i++)
+            Assert.Equal(cell, origins[i] - origins[i - 1], 2);
     }
 
     [Fact]
@@ -111,10 +113,10 @@ public class LayoutGeometryTests
     public void RunInHeadUsesTheKaiFontAndTheRestTheFangSongFont()
     {
         var line = Long.Pages.SelectMany(BodyLines).First(l => l.FirstOfParagraph && l.Text.StartsWith("（一）", StringComparison.Ordinal));
-        var head = line.Glyphs.TakeWhile(g => g.Text != "。").ToList();
-        Assert.All(head, g => Assert.Contains("gkai00mp", g.Face.Path, StringComparison.Ordinal));
-        var rest = line.Glyphs.Skip(head.Count + 1).First(g => g.Text.EnumerateRunes().All(r => r.Value >= 0x250));
-        Assert.Contains("uming", rest.Face.Path, StringComparison.Ordinal);
+        var chars = line.Glyphs.SelectMany(g => g.Text.EnumerateRunes().Select(r => (Char: r.ToString(), g.Face.Path))).ToList();
+        int stop = chars.FindIndex(c => c.Char == "。");
+        Assert.All(chars.Take(stop + 1), c => Assert.Contains("gkai00mp", c.Path, StringComparison.Ordinal));
+        Assert.Contains("uming", chars[stop + 1].Path, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,5 +133,9 @@ public class LayoutGeometryTests
         Assert.Equal(6, level1.Count);
         Assert.Equal("一、总体情况", level1[0].Title);
         Assert.True(level1.Zip(level1.Skip(1)).All(p => p.First.PageIndex <= p.Second.PageIndex));
+        // Each bookmark points at the page and height where its heading was finally placed.
+        foreach (var o in Long.Outline)
+            Assert.Contains(Long.Pages[o.PageIndex].Lines, l => l.Text == o.Title && Math.Abs(l.Top - o.Top) < 0.01);
+        Assert.Contains(Long.Outline, o => o.Level == 2 && o.Title == "（一）全区政务公开工作要点落实情况");
     }
 }

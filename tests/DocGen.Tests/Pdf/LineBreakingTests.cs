@@ -74,6 +74,18 @@ public class LineBreakingTests
         Assert.Equal(Units.MmToPt(28 + 156), lines[0].X + lines[0].Width, 0.5);
     }
 
+    [Theory]
+    [InlineData("宁夏回族自治区2018年政府信息公开工作年度报告", "宁夏回族自治区2018年", "政府信息公开工作年度报告")]
+    [InlineData("自治区人民政府办公厅2023年政府信息公开工作年度报告", "自治区人民政府办公厅2023年", "政府信息公开工作年度报告")]
+    public void ALongTitleBreaksIntoBalancedLinesAtAWordBoundary(string title, string first, string second)
+    {
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("title", title)]);
+        var lines = ParagraphLines(PdfFixture.Renderer.Layout(doc));
+        Assert.Equal([first, second], lines.Select(l => l.Text));
+        double centre = Units.MmToPt(28 + 78);
+        Assert.All(lines, l => Assert.Equal(centre, l.X + l.Width / 2, 0.5));
+    }
+
     [Fact]
     public void AHeadingIsNeverTheLastLineOfAPage()
     {

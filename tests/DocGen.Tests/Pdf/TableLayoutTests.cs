@@ -54,11 +54,19 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void NarrowLabelColumnSetsOneCharacterPerLineKeepingTheEnumerationCommaWithItsNumber()
+    public void NarrowLabelColumnIsSetAsVerticalTextWithThePauseMarkInsideTheColumn()
     {
         var page = Split.Pages.First(p => p.Lines.Any(l => l.Row == 5 && l.Column == 0));
-        var lines = page.Lines.Where(l => l.Row == 5 && l.Column == 0).Select(l => l.Text).ToList();
-        Assert.Equal(["三、", "本", "年", "度", "办", "理", "结", "果"], lines);
+        var lines = page.Lines.Where(l => l.Row == 5 && l.Column == 0).ToList();
+        Assert.Equal(["三", "、", "本", "年", "度", "办", "理", "结", "果"], lines.Select(l => l.Text));
+        var box = page.Cells.Single(c => c.Row == 5 && c.Column == 0);
+        // The 、 sits in the upper right of its own cell (vertical setting), and its ink stays inside the column.
+        var mark = lines[1].Glyphs[0];
+        var ink = mark.Face.InkBox('、')!.Value;
+        double inkLeft = lines[1].X + mark.X + ink.XMin * mark.SizePt, inkRight = lines[1].X + mark.X + ink.XMax * mark.SizePt;
+        Assert.True(inkLeft > box.X + box.Width / 2 - 1 && inkRight < box.X + box.Width, $"ink {inkLeft:F1}–{inkRight:F1}, column {box.X:F1}–{box.X + box.Width:F1}");
+        double inkTop = lines[1].Baseline - ink.YMax * mark.SizePt;
+        Assert.True(inkTop < lines[1].Top + lines[1].Height / 2, "the mark should sit in the upper half of its line");
     }
 
     [Fact]
