@@ -40,7 +40,7 @@ public sealed class Globals
 
     public string T(string zh, string en) => English ? en : zh;
 
-    public CliContext Context(ParseResult _) => new(English, Console.Out, Console.Error, Cancel);
+    public CliContext Context() => new(English, Console.Out, Console.Error, Cancel);
 
     public TemplateLocator Locator(ParseResult p) => new(p.GetValue(Templates));
 

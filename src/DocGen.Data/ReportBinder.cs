@@ -162,9 +162,8 @@ public sealed class ReportBinder
                 if (item is JString s) { CheckText(s); if (!string.IsNullOrWhiteSpace(s.Value)) paragraphs.Add(s.Value.Trim()); }
                 else Error("E-DATA-TYPE", item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}");
             }
-            // [] says "nothing to report" (docgen init writes it); ["", " "] is a paragraph the clerk meant to write and did not.
-            if (arr.Items.Count > 0 && paragraphs.Count == 0 && arr.Items.All(i => i is JString))
-                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）只有空白段落，该部分将只印标题");
+            if (paragraphs.Count == 0 && arr.Items.All(i => i is JString) && !_template.NarrativeMayBeEmpty.Contains(path))
+                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）没有任何文字，该部分将只印标题");
         }
         // Put the list where the template expects it (sections.overview → context["sections"]["overview"]).
         var target = context;

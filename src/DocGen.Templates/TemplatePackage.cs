@@ -21,6 +21,8 @@ public sealed class TemplatePackage
     public string DefaultTitle { get; }
     /// <summary>Narrative fields (JSON path → printed place), for messages and `docgen init`.</summary>
     public IReadOnlyDictionary<string, string> Narrative { get; }
+    /// <summary>Narrative fields the format allows to be empty without a warning.</summary>
+    public IReadOnlySet<string> NarrativeMayBeEmpty { get; }
     public string EntryFile { get; }
     public string? SchemaFile { get; }
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
@@ -44,9 +46,22 @@ public sealed class TemplatePackage
         DefaultTitle = JsonFile.Str(m, "defaultTitle", manifestPath, "{{agency}}{{year}}年政府信息公开工作年度报告");
         EntryFile = Path.Combine(folder, JsonFile.Str(m, "entry", manifestPath, "report.hbs"));
         SchemaFile = m.TryGetProperty("schema", out var sch) ? Path.Combine(folder, sch.GetString()!) : null;
-        Narrative = m.TryGetProperty("narrative", out var n)
-            ? n.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name)
-            : new Dictionary<string, string>();
+        // A narrative entry is "json.path": "printed place", or "json.path": { "place": "…", "mayBeEmpty": true } for a section
+        // that legitimately has no text of its own (六 of the 2019 format holds only the closing paragraphs).
+        var narrative = new Dictionary<string, string>();
+        var mayBeEmpty = new HashSet<string>();
+        if (m.TryGetProperty("narrative", out var n))
+            foreach (var p in n.EnumerateObject())
+            {
+                if (p.Value.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    narrative[p.Name] = JsonFile.Str(p.Value, "place", manifestPath, p.Name);
+                    if (JsonFile.Bool(p.Value, "mayBeEmpty", false)) mayBeEmpty.Add(p.Name);
+                }
+                else narrative[p.Name] = p.Value.GetString() ?? p.Name;
+            }
+        Narrative = narrative;
+        NarrativeMayBeEmpty = mayBeEmpty;
         ExtraFields = m.TryGetProperty("extraFields", out var ef) ? ef.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
 
         (Styles, Numbering) = StyleSheetLoader.Load(Path.Combine(folder, JsonFile.Str(m, "styles", manifestPath, "styles.json")));

@@ -52,11 +52,8 @@ public static class DataFileSkeleton
                     var typed = def.ValueCells.Where(v => v.Row == row && !SchemaGenerator.IsComputed(def, row, v.Column)).ToList();
                     if (typed.Count == 0) continue;
                     w.WriteStartObject(row);
-                    foreach (var (_, column) in typed)
-                    {
-                        if (def.TypeOf(row, column) == Templates.ValueType.Text) w.WriteString(column, "");
-                        else w.WriteNumber(column, 0);
-                    }
+                    // Text cells (采购总金额 "2154.97万元") take a number too; an empty string would not validate.
+                    foreach (var (_, column) in typed) w.WriteNumber(column, 0);
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();

@@ -44,7 +44,7 @@ public static class InitCommand
         };
         command.SetAction(p =>
         {
-            var ctx = g.Context(p);
+            var ctx = g.Context();
             var package = g.Locator(p).Load(p.GetValue(template)!);
             string? agencyName = p.GetValue(agency);
             // The report is always about a past year; the clock only supplies the default the clerk would type anyway.

@@ -44,7 +44,7 @@ public static class RenderCommand
 
     private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs)
     {
-        var ctx = g.Context(p);
+        var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
         if (files is null) return (int)FailureKind.Usage;
         if (NameClash(ctx, files)) return (int)FailureKind.Usage;

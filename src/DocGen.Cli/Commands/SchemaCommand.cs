@@ -28,7 +28,7 @@ public static class SchemaCommand
         command.Hidden = true;
         command.SetAction(p =>
         {
-            var ctx = g.Context(p);
+            var ctx = g.Context();
             var locator = g.Locator(p);
             string? name = p.GetValue(template);
             string? target = p.GetValue(output);

@@ -21,7 +21,7 @@ public static class TemplatesCommand
         };
         command.SetAction(p =>
         {
-            var ctx = g.Context(p);
+            var ctx = g.Context();
             var locator = g.Locator(p);
             var packages = locator.Names().Select(locator.Load).ToList();
             if (packages.Count == 0)

@@ -28,7 +28,7 @@ public static class ValidateCommand
 
     private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json)
     {
-        var ctx = g.Context(p);
+        var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
         if (files is null) return (int)FailureKind.Usage;
         var pipeline = new ReportPipeline(g.Locator(p));

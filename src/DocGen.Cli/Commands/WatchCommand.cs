@@ -44,7 +44,7 @@ public static class WatchCommand
         };
         command.SetAction(p =>
         {
-            var ctx = g.Context(p);
+            var ctx = g.Context();
             IReadOnlyList<IDocumentWriter> writers;
             try { writers = OutputFormats.Create(p.GetValue(format)!.Split(','), p.GetValue(fontsDir) ?? []); }
             catch (DocGenException e) { return ctx.Fail(e); }

@@ -209,7 +209,7 @@ public static class SchemaGenerator
             TemplateValueType.Count => "非负整数",
             TemplateValueType.Amount => "非负数，可有小数（万元）",
             TemplateValueType.Signed => "整数，可为负（本年增减）",
-            _ => "文字",
+            _ => "文字（如 \"2154.97万元\"）或数字",
         };
         string computed = IsComputed(def, rowKey, colKey) ? "合计，由程序自动计算，可以不填；如填写，须与计算结果一致。" : "";
         w.WriteStartObject(colKey);
@@ -229,7 +229,11 @@ public static class SchemaGenerator
                 w.WriteString("type", "integer");
                 break;
             default:
-                w.WriteString("type", "string");
+                // The binder also takes a plain number for a text cell and prints it as typed.
+                w.WriteStartArray("type");
+                w.WriteStringValue("string");
+                w.WriteStringValue("number");
+                w.WriteEndArray();
                 break;
         }
         w.WriteEndObject();

@@ -54,7 +54,7 @@ internal static class LineBreaker
                     done = true;
                     break;
                 }
-                if (lastBreak >= start)
+                if (lastBreak >= start && !LongerThanALine(a, lastBreak + 1, avail))
                 {
                     lines.Add(new BrokenLine(start, lastBreak + 1, TrimmedWidth(a, start, lastBreak + 1, widthAtBreak), false));
                     start = lastBreak + 1;
@@ -85,6 +85,20 @@ internal static class LineBreaker
             while (start < a.Count && a[start].CodePoint == ' ') start++;
         }
         return lines;
+    }
+
+    /// <summary>True when the unbreakable run starting at <paramref name="from"/> (a long URL) fits on no line at all:
+    /// then it is split where the line overflows instead of leaving a nearly empty, stretched line behind.</summary>
+    private static bool LongerThanALine(IReadOnlyList<TextAtom> a, int from, double avail)
+    {
+        double w = 0;
+        for (int k = from; k < a.Count; k++)
+        {
+            w += a[k].Advance;
+            if (w > avail + Eps) return true;
+            if (CanBreakAfter(a, k)) return false;
+        }
+        return false;
     }
 
     /// <summary>

@@ -75,7 +75,8 @@ internal sealed class TablePlanner
                     baseline = mark.Baseline;
                 }
                 lines.Add(new LaidLine(LineKind.TableCell, style.Name, _blockIndex, PadX + indent + (width - 2 * PadX - avail) / 2 + offset, 0, pitch,
-                    baseline, w, glyphs) { Row = cell.Row, Column = cell.Column });
+                    baseline, w, glyphs)
+                { Row = cell.Row, Column = cell.Column });
             }
         }
         return new CellText(lines, lines.Count * pitch, pitch);

@@ -2,7 +2,7 @@ namespace DocGen.Tests.Cli;
 
 public sealed class HelpAndUsageTests
 {
-    public static TheoryData<string> Commands => ["render", "validate", "init", "templates", "watch", "schema"];
+    public static TheoryData<string> Commands => ["render", "validate", "init", "templates", "watch", "fonts", "merge", "schema"];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -46,7 +46,7 @@ public sealed class HelpAndUsageTests
         using var dir = new TempDir();
         var r = CliRunner.Run(dir.Path);
         Assert.True(r.ExitCode == 0, r.ToString());
-        foreach (var c in new[] { "render", "validate", "init", "templates", "watch" }) Assert.Contains(c, r.Stdout);
+        foreach (var c in new[] { "render", "validate", "init", "templates", "watch", "fonts", "merge" }) Assert.Contains(c, r.Stdout);
         Assert.DoesNotContain("schema", r.Stdout.Split('\n').Where(l => l.StartsWith("  s")));
     }
 }

@@ -10,7 +10,7 @@ public sealed class RenderCommandTests
     public void Renders_both_examples_to_docx_and_pdf_with_a_summary_table()
     {
         using var dir = new TempDir();
-        var r = CliRunner.Run(dir.Path, "render", Repo.Examples, "-o", "out");
+        var r = CliRunner.Run(dir.Path, "render", Repo.Example("ningxia-gov-office-2023"), Repo.Example("pingluo-county-2023"), "-o", "out");
         Assert.True(r.ExitCode == 0, r.ToString());
         foreach (var name in new[] { "ningxia-gov-office-2023", "pingluo-county-2023" })
         {
@@ -94,6 +94,20 @@ public sealed class RenderCommandTests
         Assert.True(jobs.ExitCode == 64, jobs.ToString());
 
         Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_made_is_an_io_error()
+    {
+        using var dir = new TempDir();
+        File.Copy(Repo.Example("pingluo-county-2023"), dir.File("report.json"));
+        File.WriteAllText(dir.File("taken"), "a file, not a folder");
+        var r = CliRunner.Run(dir.Path, "render", "report.json", "-o", "taken", "--format", "docx", "--json");
+        Assert.True(r.ExitCode == 5, r.ToString());
+        var error = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("inputs")[0].GetProperty("errors")[0];
+        Assert.Equal("E-IO-OUTDIR", error.GetProperty("id").GetString());
+        Assert.Contains("E-IO-OUTDIR", r.Stderr);
+        Assert.Equal("a file, not a folder", File.ReadAllText(dir.File("taken")));
     }
 
     [Fact]

@@ -55,11 +55,11 @@ public sealed class SchemaCommandTests
     [Fact]
     public void Example_data_files_use_only_fields_the_schema_knows()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Templates, "gov-info-annual-2021", "schema.json")));
         foreach (var example in Directory.EnumerateFiles(Repo.Examples, "*.json"))
         {
             using var data = JsonDocument.Parse(File.ReadAllText(example));
-            if (data.RootElement.GetProperty("template").GetString() != "gov-info-annual-2021") continue;
+            string template = data.RootElement.GetProperty("template").GetString()!;
+            using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Templates, template, "schema.json")));
             Check(schema.RootElement, data.RootElement, Path.GetFileName(example));
         }
     }

@@ -24,14 +24,13 @@ public sealed class ValidateCommandTests
         var (file, line) = CliData.BrokenT31(dir.Path);
         var r = CliRunner.Run(dir.Path, "validate", "broken.json");
         Assert.True(r.ExitCode == 2, r.ToString());
-        string error = r.Stderr.Split('\n').Single(l => l.Contains(" T3-1:") && l.Contains("「自然人」列"));
+        string error = r.Stderr.Split('\n').Single(l => l.Contains(" T3-1:"));
         Assert.StartsWith($"broken.json({line},", error);
         Assert.Contains("错误 T3-1:", error);
         Assert.Contains("表三「收到和处理政府信息公开申请情况」", error);
-        Assert.Single(r.Stderr.Split('\n'), l => l.Contains(" T3-1:") && l.Contains("「总计」列")); // the computed total column breaks too
         Assert.Contains("一、本年新收政府信息公开申请数量", error);
         Assert.Contains("JSON 位置：tables.applications.newReceived.naturalPerson", error);
-        Assert.Contains("✗ broken.json：2 个错误", r.Stdout);
+        Assert.Contains("✗ broken.json：1 个错误", r.Stdout);
         Assert.Equal(["broken.json"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
         _ = file;
     }
@@ -51,7 +50,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(1, root.GetProperty("totals").GetProperty("failed").GetInt32());
         var inputs = root.GetProperty("inputs").EnumerateArray().ToList();
         Assert.Equal(["broken.json", "good.json"], inputs.Select(i => i.GetProperty("input").GetString()));
-        var error = inputs[0].GetProperty("errors").EnumerateArray().First(e => e.GetProperty("message").GetString()!.Contains("「自然人」列"));
+        var error = inputs[0].GetProperty("errors").EnumerateArray().Single();
         Assert.Equal("T3-1", error.GetProperty("id").GetString());
         Assert.Equal("broken.json", error.GetProperty("file").GetString());
         Assert.Equal(line, error.GetProperty("line").GetInt32());

@@ -63,6 +63,17 @@ public class LineBreakingTests
     }
 
     [Fact]
+    public void ARunLongerThanALineIsSplitWhereTheLineIsFullRatherThanLeavingAStretchedLine()
+    {
+        string url = "https://www.nx.gov.cn/zwgk/zfxxgkzl/zfxxgkndbg/a/very/long/path/that/cannot/fit/on/one/line/index.html";
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "网址" + url + "。")]);
+        var lines = ParagraphLines(PdfFixture.Renderer.Layout(doc));
+        Assert.StartsWith("网址https://", lines[0].Text);
+        Assert.Equal("网址" + url + "。", string.Concat(lines.Select(l => l.Text)));
+        Assert.All(lines, l => Assert.True(l.X + l.Width <= Units.MmToPt(28 + 156) + 0.5));
+    }
+
+    [Fact]
     public void AnOpeningMarkMovesToTheNextLineWithTheTextItOpens()
     {
         string text = new string('政', 25) + "《条例》" + new string('公', 30);

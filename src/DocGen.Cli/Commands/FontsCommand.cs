@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DocGen.Cli.Output;
+using DocGen.Engine;
+using DocGen.Model;
+using DocGen.Pdf;
+using Spectre.Console;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>
+/// `docgen fonts`: which font file the PDF uses for each role and the fallback chain behind it; given a data file, every
+/// character that no font of its role covers (it would print as an empty box).
+/// </summary>
+public static class FontsCommand
+{
+    public static Command Create(Globals g)
+    {
+        var data = new Argument<string?>("data")
+        {
+            Description = g.T("数据文件（可选）：列出其中没有字体能显示的字符", "Data file (optional): list its characters that no font covers"),
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var template = new Option<string?>("--template")
+        {
+            Description = g.T("模板名（默认：数据文件的模板；没有数据文件时为所有已安装的模板）", "Template (default: the data file's; without one, every installed template)"),
+            HelpName = "NAME",
+        };
+        var fontsDir = g.FontsDir();
+        var json = g.Json();
+        var command = new Command("fonts", g.T(
+            "字体检查：PDF 中每个字体角色（仿宋、楷体、黑体、小标宋、宋体）实际使用哪个字体文件，以及依次尝试的候选字体；给出数据文件时，列出没有字体能显示的每个字符。缺字或缺字体时退出码为 4。\n\n" +
+            "示例：\n  docgen fonts\n  docgen fonts 2024.json --fonts-dir ~/fonts",
+            "Font check: which file the PDF uses for each font role (FangSong, Kai, Hei, XiaoBiaoSong, Song) and the fallback chain tried; with a data file, every character no font covers. Exit code 4 when a font or a glyph is missing.\n\n" +
+            "Examples:\n  docgen fonts\n  docgen fonts 2024.json --fonts-dir ~/fonts"))
+        {
+            data, template, fontsDir, json,
+        };
+        command.SetAction(p => Run(g, p, p.GetValue(data), p.GetValue(template), p.GetValue(fontsDir) ?? [], p.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(Globals g, ParseResult p, string? data, string? templateName, string[] fontDirs, bool json)
+    {
+        var ctx = g.Context();
+        var locator = g.Locator(p);
+        var settings = new FontSettings(fontDirs);
+        Document? document = null;
+        List<string> templates;
+        if (data is not null)
+        {
+            var build = new ReportPipeline(locator).Build(data, templateName);
+            ctx.PrintDiagnostics(build.Diagnostics);
+            if (!build.Ok) return (int)(build.Failure ?? FailureKind.InvalidData);
+            document = build.Document;
+            templates = [build.Report!.Template.Name];
+        }
+        else templates = templateName is null ? [.. locator.Names()] : [templateName];
+
+        var roles = templates.Select(t => (Template: t, Roles: FontReport.Describe(locator.Load(t).Styles, settings))).ToList();
+        IReadOnlyList<MissingGlyph> missing = [];
+        DocGenException? fontFailure = null;
+        if (document is not null)
+        {
+            try { missing = FontReport.FindMissing(document, settings); }
+            catch (DocGenException e) { fontFailure = e; }
+        }
+
+        if (json) WriteJson(ctx, roles, data, missing);
+        else Print(ctx, roles, data, missing);
+        if (fontFailure is not null) ctx.PrintDiagnostics(fontFailure.Diagnostics);
+        bool problem = fontFailure is not null || missing.Count > 0 || roles.Any(r => r.Roles.Any(x => x.Problem is not null));
+        return problem ? (int)FailureKind.Font : 0;
+    }
+
+    private static void Print(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
+    {
+        var console = Consoles.For(ctx.Out, Console.IsOutputRedirected);
+        foreach (var (template, roles) in all)
+        {
+            ctx.Out.WriteLine(ctx.T($"模板 {template} 的字体：", $"fonts of template {template}:"));
+            var table = new Spectre.Console.Table().Border(TableBorder.Rounded);
+            table.AddColumn(ctx.T("角色", "role"));
+            table.AddColumn(ctx.T("DOCX 字体名", "DOCX font name"));
+            table.AddColumn(ctx.T("PDF 使用的文件", "file used by the PDF"));
+            table.AddColumn(ctx.T("候选（按顺序）", "fallback chain (in order)"));
+            foreach (var r in roles)
+            {
+                string chosen = r.ChosenFile is null
+                    ? "[red]" + Markup.Escape(r.Problem ?? ctx.T("无可用字体", "no usable font")) + "[/]"
+                    : Markup.Escape(r.ChosenFile) + (r.ChosenLatinFile is null || r.ChosenLatinFile == r.ChosenFile ? "" : Markup.Escape($"\n{ctx.T("西文", "Latin")}：{r.ChosenLatinFile}"));
+                string chain = string.Join("\n", r.Candidates.Select(c =>
+                    Markup.Escape($"{(c.IsLatin ? ctx.T("西文 ", "Latin ") : "")}{c.File}{(c.Face > 0 ? $"#{c.Face}" : "")}：{Status(ctx, c)}")));
+                table.AddRow(Markup.Escape(r.Role), Markup.Escape($"{r.OfficialName} / {r.LatinName}"), chosen, chain);
+            }
+            console.Write(table);
+        }
+        if (data is null) return;
+        if (missing.Count == 0)
+        {
+            ctx.Out.WriteLine(ctx.T($"{data}：所有字符都有字体可以显示。", $"{data}: every character is covered by a font."));
+            return;
+        }
+        ctx.Out.WriteLine(ctx.T($"{data}：以下 {missing.Count} 处字符没有字体可以显示（PDF 中会成为空框）：", $"{data}: {missing.Count} character(s) no font covers (they would print as empty boxes):"));
+        foreach (var m in missing)
+            ctx.Out.WriteLine($"  {m.Character} {m.CodePointLabel} [{m.Role}] {m.Where}：{m.Context}");
+    }
+
+    private static string Status(CliContext ctx, FontCandidateReport c) => c.Status switch
+    {
+        "found" when c.ResolvedPath == c.File => ctx.T("找到", "found"),
+        "found" => ctx.T("找到 ", "found ") + c.ResolvedPath,
+        "not found" => ctx.T("未找到", "not found"),
+        var other => other,
+    };
+
+    private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("templates");
+            foreach (var (template, roles) in all)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", template);
+                w.WriteStartArray("roles");
+                foreach (var r in roles)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("role", r.Role);
+                    w.WriteString("officialName", r.OfficialName);
+                    w.WriteString("latinName", r.LatinName);
+                    w.WriteString("file", r.ChosenFile);
+                    w.WriteString("latinFile", r.ChosenLatinFile);
+                    w.WriteString("problem", r.Problem);
+                    w.WriteStartArray("candidates");
+                    foreach (var c in r.Candidates)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("file", c.File);
+                        w.WriteNumber("face", c.Face);
+                        w.WriteBoolean("latin", c.IsLatin);
+                        w.WriteString("status", c.Status);
+                        w.WriteString("path", c.ResolvedPath);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (data is not null)
+            {
+                w.WriteString("data", data);
+                w.WriteStartArray("missing");
+                foreach (var m in missing)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("character", m.Character);
+                    w.WriteString("codePoint", m.CodePointLabel);
+                    w.WriteString("role", m.Role);
+                    w.WriteString("where", m.Where);
+                    w.WriteString("context", m.Context);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using DocGen.Engine;
+using DocGen.Engine.Merge;
+using DocGen.Model;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>`docgen merge`: adds up the data files of several agencies into one regional data file (ReportMerger).</summary>
+public static class MergeCommand
+{
+    public static Command Create(Globals g)
+    {
+        var inputs = BatchInputs.Argument(g);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = g.T("写入的汇总数据文件", "Regional data file to write"),
+            Required = true,
+            HelpName = "FILE",
+        };
+        var narrative = new Option<string?>("--narrative")
+        {
+            Description = g.T("提供机关名称、标题和正文的数据文件（通常是本地区自己的数据文件，可以就是 -o 的文件）",
+                "Data file whose agency, title and narrative are copied (usually the region's own file; may be the -o file itself)"),
+            HelpName = "FILE",
+        };
+        var command = new Command("merge", g.T(
+            "汇总：把多个机关的数据文件（同一格式、同一年度）的表格数值相加，写成一个地区的数据文件；合计由程序重新计算。每个输入都须先通过检查。\n\n" +
+            "示例：\n  docgen merge counties/*.json -o region.json\n  docgen merge counties -o region.json --narrative region.json\n  docgen render region.json -o out",
+            "Merge: adds up the table values of several agencies' data files (same format, same year) into one regional data file; totals are recomputed. Every input must validate first.\n\n" +
+            "Examples:\n  docgen merge counties/*.json -o region.json\n  docgen merge counties -o region.json --narrative region.json\n  docgen render region.json -o out"))
+        {
+            inputs, output, narrative,
+        };
+        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(narrative)));
+        return command;
+    }
+
+    private static int Run(Globals g, ParseResult p, string[] args, string output, string? narrative)
+    {
+        var ctx = g.Context();
+        var expanded = BatchInputs.Expand(ctx, args);
+        if (expanded is null) return (int)FailureKind.Usage;
+        // `docgen merge data/*.json -o data/region.json` would otherwise add the previous result into the new one.
+        string target = Path.GetFullPath(output);
+        var files = expanded.Where(f => Path.GetFullPath(f) != target).ToList();
+        if (files.Count < expanded.Count)
+            ctx.Err.WriteLine(ctx.T($"（跳过输出文件 {output} 本身）", $"(skipping the output file {output} itself)"));
+        if (files.Count == 0) return ctx.Usage("没有要汇总的数据文件", "no data files to merge");
+
+        var result = ReportMerger.Merge(files, new ReportPipeline(g.Locator(p)), narrative);
+        // The merger names its result "（汇总结果）"; here it has a name, and one line more for "$schema".
+        ctx.PrintDiagnostics(result.Diagnostics.Select(d => d.File == ReportMerger.MergedFileName
+            ? d with { File = output, Line = d.Line > 0 ? d.Line + 1 : 0 }
+            : d));
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        if (!result.Ok || errors.Count > 0)
+        {
+            ctx.Err.WriteLine(ctx.T($"汇总失败：{errors.Count} 个错误，没有写出 {output}", $"merge failed: {errors.Count} error(s); {output} was not written"));
+            return ExitCode(errors);
+        }
+
+        string json = WithSchema(result.Json!, output, g.Locator(p), files[0]);
+        Write(output, json);
+        int warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        ctx.Out.WriteLine(ctx.T($"已汇总 {files.Count} 个数据文件 → {output}" + (warnings > 0 ? $"（{warnings} 个警告）" : ""),
+            $"merged {files.Count} data file(s) → {output}" + (warnings > 0 ? $" ({warnings} warning(s))" : "")));
+        return 0;
+    }
+
+    /// <summary>The failure kind the first error stands for: an unreadable file is an I/O error, a broken template a template error.</summary>
+    private static int ExitCode(IReadOnlyList<Diagnostic> errors)
+    {
+        var first = errors.FirstOrDefault(e => e.Id != "E-MERGE-INPUT") ?? errors.FirstOrDefault();
+        return first?.Id switch
+        {
+            null => (int)FailureKind.InvalidData,
+            var id when id.StartsWith("E-IO", StringComparison.Ordinal) => (int)FailureKind.Io,
+            var id when id.StartsWith("E-TEMPLATE", StringComparison.Ordinal) || id.StartsWith("E-STYLE", StringComparison.Ordinal) => (int)FailureKind.Template,
+            _ => (int)FailureKind.InvalidData,
+        };
+    }
+
+    /// <summary>Adds the "$schema" reference (as `docgen init` writes it) so the regional file gets the editor's help too.</summary>
+    private static string WithSchema(string json, string output, TemplateLocator locator, string firstInput)
+    {
+        if (!json.StartsWith("{\n", StringComparison.Ordinal)) return json;
+        string? template = ReportPipeline.ReadData(firstInput) is Data.JObject o && o["template"] is Data.JString s ? s.Value : null;
+        if (template is null) return json;
+        var package = locator.Load(template);
+        string reference = DataFileSkeleton.SchemaReference(output, package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
+        return "{\n  \"$schema\": " + System.Text.Json.JsonSerializer.Serialize(reference) + ",\n" + json[2..];
+    }
+
+    private static void Write(string target, string text)
+    {
+        string full = Path.GetFullPath(target);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.docgen-tmp");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-WRITE", $"无法写入汇总数据文件：{e.Message}", target) { MessageEn = $"cannot write the merged data file: {e.Message}" }]);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

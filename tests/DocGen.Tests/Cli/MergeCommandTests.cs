@@ -1,0 +1,53 @@
+using System.Text.Json;
+using DocGen.Tests.Support;
+
+namespace DocGen.Tests.Cli;
+
+public sealed class MergeCommandTests
+{
+    [Fact]
+    public void Merges_a_folder_of_agencies_into_a_regional_file_that_validates()
+    {
+        using var dir = new TempDir();
+        CliData.Batch(dir.File("counties"), 3);
+        var r = CliRunner.Run(dir.Path, "merge", "counties", "-o", "counties/region.json", "--narrative", Repo.Example("pingluo-county-2023"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("已汇总 3 个数据文件 → counties/region.json", r.Stdout);
+
+        using (var doc = JsonDocument.Parse(File.ReadAllText(dir.File("counties/region.json"))))
+        {
+            var root = doc.RootElement;
+            string schema = Path.GetFullPath(Path.Combine(dir.File("counties"), root.GetProperty("$schema").GetString()!));
+            Assert.Equal(Path.Combine(Repo.Templates, "gov-info-annual-2021", "schema.json"), schema);
+            Assert.Equal("平罗县人民政府办公室", root.GetProperty("agency").GetString());
+            var tables = root.GetProperty("tables");
+            Assert.Equal(0 + 1 + 2, tables.GetProperty("activeDisclosure").GetProperty("regulations").GetProperty("issued").GetInt32());
+            int pingluo = CliData.Example()["tables"]!["applications"]!["newReceived"]!["naturalPerson"]!.GetValue<int>();
+            Assert.Equal(3 * pingluo + 0 + 1 + 2, tables.GetProperty("applications").GetProperty("newReceived").GetProperty("naturalPerson").GetInt32());
+        }
+        var validate = CliRunner.Run(dir.Path, "validate", "counties/region.json");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+
+        // Merging again into the same folder leaves the previous result out of the sum.
+        var again = CliRunner.Run(dir.Path, "merge", "counties", "-o", "counties/region.json", "--narrative", "counties/region.json");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("跳过输出文件", again.Stderr);
+        Assert.Contains("已汇总 3 个数据文件", again.Stdout);
+    }
+
+    [Fact]
+    public void A_broken_input_fails_the_merge_naming_the_file_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        CliData.Batch(dir.File("counties"), 2);
+        var (_, line) = CliData.BrokenT31(dir.File("counties"), "zz-broken.json");
+        var r = CliRunner.Run(dir.Path, "merge", "counties/*.json", "-o", "region.json");
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Contains("counties/zz-broken.json: 错误 E-MERGE-INPUT", r.Stderr);
+        Assert.Contains($"counties/zz-broken.json({line},", r.Stderr);
+        Assert.False(File.Exists(dir.File("region.json")));
+
+        var usage = CliRunner.Run(dir.Path, "merge", "counties/*.json");
+        Assert.True(usage.ExitCode == 64, usage.ToString());
+    }
+}
