@@ -119,7 +119,12 @@ public sealed class ReportBinder
                 context["title"] = title;
             }
         }
-        if (lines.Count == 0) lines.Add(_template.RenderDefaultTitle(context));
+        if (lines.Count == 0)
+        {
+            lines.Add(_template.RenderDefaultTitle(context));
+            // The default title is made from "agency": a problem printing it (a character no font has) points there.
+            if (obj["agency"] is { } agencyNode) _nodes.TryAdd("title.lines[0]", agencyNode);
+        }
         context["titleLines"] = lines;
         context["titleText"] = string.Concat(lines);
     }

@@ -97,7 +97,8 @@ public static class AtomicOutput
 
     /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
     private static bool IsDiskFull(Exception e) =>
-        e is IOException && ((e.HResult & 0xFFFF) is 28 or 122 or 0x70 or 0x27 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
+        e is IOException && ((OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult is 28 or 122)
+                             || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 
     private static FileStream OpenTemp(string path)
     {

@@ -41,11 +41,12 @@ public sealed class ReportPipeline(TemplateLocator templates)
         }
     }
 
-    /// <summary>The diagnostic for an unexpected exception: a short Chinese message, the full exception text for --verbose.</summary>
+    /// <summary>The diagnostic for an unexpected exception: a short message; the stack trace goes to <see cref="Diagnostic.Detail"/> for --verbose.</summary>
     public static Diagnostic InternalError(Exception e, string? file) =>
         new(Severity.Error, "E-INTERNAL", $"内部错误（{e.GetType().Name}：{e.Message}）：DocGen 遇到了意外情况，这不是数据文件的问题。请用 --verbose 重新运行，并把输出报告给维护者", file)
         {
-            MessageEn = $"internal error: {e}",
+            MessageEn = $"internal error ({e.GetType().Name}: {e.Message}): this is not a problem of the data file. Run again with --verbose and report the output to the maintainers",
+            Detail = e.ToString(),
         };
 
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>

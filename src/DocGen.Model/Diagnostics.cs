@@ -11,6 +11,9 @@ public sealed record Diagnostic(Severity Severity, string Id, string Message, st
     /// <summary>English text of the same message, used with --lang en; falls back to the Chinese one.</summary>
     public string? MessageEn { get; init; }
 
+    /// <summary>Technical details for developers (an exception with its stack trace); printed only with --verbose, never in <see cref="Format"/>.</summary>
+    public string? Detail { get; init; }
+
     public string Location => File is null ? "" : Line > 0 ? $"{File}({Line},{Column})" : File;
 
     public string Format(bool english = false)

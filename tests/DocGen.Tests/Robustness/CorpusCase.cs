@@ -30,12 +30,10 @@ public sealed record CorpusCase(string Name, string Input, int ExitCode, bool Re
         return new CorpusCase(name, input, exit ?? throw new InvalidDataException($"{name}/expected.txt has no `exit N` line"), render, expected);
     }
 
-    public static TheoryData<string> All()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in Directory.EnumerateDirectories(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)) data.Add(d!);
-        return data;
-    }
+    public static IReadOnlyList<string> Names() =>
+        Directory.EnumerateDirectories(Folder).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList();
+
+    public static TheoryData<string> All() => new(Names());
 
     /// <summary>A copy of the input under a name a clerk would use, so outputs get a predictable base name.</summary>
     public string CopyInput(string dir)
