@@ -6,7 +6,7 @@ namespace DocGen.Tests.Robustness;
 
 /// <summary>
 /// Runs every case of Corpus/ through the pipeline (and the `render` ones through ReportRenderer) and holds it to the promise
-/// of docs/robustness.md: the expected stable ids with a Chinese message, the expected exit code, nothing else, no stack trace,
+/// of the README's guarantees table: the expected stable ids with a Chinese message, the expected exit code, nothing else, no stack trace,
 /// and no file in the output folder unless the report succeeded.
 /// </summary>
 public class CorpusTests
