@@ -40,7 +40,7 @@ public sealed class ReportBinder
         var narrativeRoots = _template.Narrative.Keys.Select(k => k.Split('.')[0]).Distinct().ToList();
         var known = CoreFields.Concat(narrativeRoots).Concat(_template.ExtraFields).ToList();
         foreach (var p in obj.Properties.Where(p => !known.Contains(p.Name)))
-            UnknownField(p, known, "数据文件");
+            UnknownField(p, known, null);
 
         string agency = RequiredString(obj, "agency", "机关名称") ?? "";
         int year = Year(obj);
@@ -464,11 +464,12 @@ public sealed class ReportBinder
         return s.Value;
     }
 
-    private void UnknownField(JProperty p, IEnumerable<string> known, string where)
+    /// <param name="where">JSON path of the object holding the field; null for the top level.</param>
+    private void UnknownField(JProperty p, IEnumerable<string> known, string? where)
     {
         string? guess = Suggest.Closest(p.Name, known);
         string hint = guess is null ? "" : $"，是否想写「{guess}」？";
-        _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{where} 中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
+        _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{(where is null ? "数据文件" : $"「{where}」")}中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
     }
 
     private static string Show(JNode n) => n switch

@@ -24,6 +24,40 @@ internal static class JsonFile
         }
     }
 
+    /// <summary>
+    /// Parses a file that may name a "base" file (a path relative to it): the base is read first and this file's fields override
+    /// it, objects merged field by field, anything else replaced. Lets a format variant restate only what differs.
+    /// </summary>
+    public static JsonDocument ParseWithBase(string path)
+    {
+        var node = ParseNode(path, []);
+        return JsonDocument.Parse(node.ToJsonString(), Options);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject ParseNode(string path, HashSet<string> seen)
+    {
+        string full = Path.GetFullPath(path);
+        if (!seen.Add(full)) throw new DocGenException("E-TEMPLATE-FIELD", $"{path}: \"base\" 形成了循环引用", FailureKind.Template);
+        using var doc = Parse(path);
+        var node = System.Text.Json.Nodes.JsonObject.Create(doc.RootElement.Clone())
+            ?? throw new DocGenException("E-TEMPLATE-FIELD", $"{path}: 应为 JSON 对象", FailureKind.Template);
+        if (node["base"] is not { } b) return node;
+        string basePath = Path.Combine(Path.GetDirectoryName(full)!, b.GetValue<string>());
+        var merged = ParseNode(basePath, seen);
+        node.Remove("base");
+        Overlay(merged, node);
+        return merged;
+    }
+
+    private static void Overlay(System.Text.Json.Nodes.JsonObject target, System.Text.Json.Nodes.JsonObject over)
+    {
+        foreach (var (key, value) in over.ToList())
+        {
+            if (value is System.Text.Json.Nodes.JsonObject o && target[key] is System.Text.Json.Nodes.JsonObject t) Overlay(t, o);
+            else target[key] = value?.DeepClone();
+        }
+    }
+
     public static string Str(JsonElement e, string name, string file, string? fallback = null)
     {
         if (e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) return v.GetString()!;

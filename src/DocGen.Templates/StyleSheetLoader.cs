@@ -8,7 +8,7 @@ public static class StyleSheetLoader
 {
     public static (StyleSheet Styles, IReadOnlyList<NumberingRule> Numbering) Load(string path)
     {
-        using var doc = JsonFile.Parse(path);
+        using var doc = JsonFile.ParseWithBase(path);
         var root = doc.RootElement;
         string f = path;
 

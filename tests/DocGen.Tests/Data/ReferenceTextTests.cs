@@ -5,9 +5,10 @@ namespace DocGen.Tests.Data;
 /// <summary>The examples transcribe their reference reports: the document model's text already matches before any writer runs.</summary>
 public class ReferenceTextTests
 {
+    public static TheoryData<string> Examples => ExampleOutputs.All;
+
     [Theory]
-    [InlineData("ningxia-gov-office-2023")]
-    [InlineData("pingluo-county-2023")]
+    [MemberData(nameof(Examples))]
     public void Model_text_matches_the_reference_report(string name)
     {
         var doc = Pipelines.Default.Build(Repo.Example(name)).Document!;

@@ -59,6 +59,7 @@ public static class PdfFixture
         var blocks = new List<Block>
         {
             P("title", "测试机关2023年政府信息公开工作年度报告", "标题"),
+            new Spacer(1), // the templates put one blank line after the title block
             P("body", "根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，现发布本报告。本报告统计数据从2023年1月1日至12月31日。", "preamble[0]"),
         };
         string[] heads = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
