@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Model;
@@ -19,9 +18,6 @@ namespace DocGen.Pdf.Drawing;
 /// </summary>
 internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 {
-    /// <summary>zlib level 6: within 2 % of level 9 on font programs and content streams, at a fraction of the time.</summary>
-    internal const CompressionLevel Compression = CompressionLevel.Optimal;
-
     private readonly PdfDocument _doc;
     private readonly DocumentInfo _info;
     private readonly string _fingerprint;
@@ -72,7 +68,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     {
         _current?.Finish();
         _current = null;
-        foreach (var font in _fonts.Values.OrderBy(f => f.Number)) font.Write(_doc, Compression);
+        foreach (var font in _fonts.Values.OrderBy(f => f.Number)) font.Write(_doc);
         var date = _info.Date.UtcDateTime;
         _doc.Info.Title = _info.Title;
         _doc.Info.Author = _info.Author;
@@ -185,7 +181,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
             content.Append("q\n").Append(_rules);
             if (_text.Length > 0) content.Append("BT\n").Append(_text).Append("ET\n");
             content.Append("Q\n");
-            var data = EmbeddedFont.Deflate(Encoding.ASCII.GetBytes(content.ToString()), Compression);
+            var data = EmbeddedFont.Deflate(Encoding.ASCII.GetBytes(content.ToString()), EmbeddedFont.TextLevel);
             var stream = page.Contents.AppendContent();
             if (stream.Stream is null) stream.CreateStream(data);
             else stream.Stream.Value = data;
