@@ -42,8 +42,11 @@ internal static class GlyphSubsetter
         }
         if (order.Count > ushort.MaxValue) throw new FontFormatException($"{face.Path}: 子集字形过多");
 
-        // glyf and loca (long offsets), each glyph padded to 4 bytes.
-        var glyf = new MemoryStream();
+        // glyf and loca (long offsets), each glyph padded to 4 bytes. Sized up front: a CJK body font's glyf is hundreds of KB,
+        // and a growing buffer would leave several large-object-heap arrays behind per report.
+        int glyfSize = 0;
+        foreach (var gid in order) { var (s0, e0) = Span(gid); glyfSize += e0 > s0 ? (e0 - s0 + 3) & ~3 : 0; }
+        var glyf = new MemoryStream(glyfSize);
         var loca = new byte[4 * (order.Count + 1)];
         for (int i = 0; i < order.Count; i++)
         {
@@ -81,7 +84,7 @@ internal static class GlyphSubsetter
 
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["glyf"] = glyf.ToArray(),
+            ["glyf"] = glyf.Length == glyf.Capacity ? glyf.GetBuffer() : glyf.ToArray(),
             ["head"] = head,
             ["hhea"] = hhea,
             ["hmtx"] = hmtx,
