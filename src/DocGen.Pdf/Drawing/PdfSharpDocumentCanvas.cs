@@ -1,49 +1,47 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Model;
 using DocGen.Pdf.Fonts;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace DocGen.Pdf.Drawing;
 
 /// <summary>
-/// The one PDFsharp implementation of the drawing seam. Besides drawing it makes the file reproducible (fixed dates
-/// and document ID from the input) and `qpdf --check` clean: PDFsharp's own Flate output lacks the zlib end marker
-/// (platform-facts §1.4) and is slow, so PDFsharp writes every stream uncompressed and <see cref="StreamCompressor"/>
-/// compresses them afterwards with System.IO.Compression.
+/// The drawing seam over PDFsharp's object model. PDFsharp keeps pages, outline, document information and the file
+/// structure; page content and fonts are written here, because PDFsharp's own text path cost most of a report's render
+/// time (a linear cmap search per character, a font subset padded to the face's full glyph count and compressed at
+/// every save) and made its biggest part (see BENCHMARKS.md). The file is reproducible (fixed dates, subset tags and
+/// document ID from the input) and `qpdf --check` clean: every stream is compressed here with ZLibStream, because
+/// PDFsharp's Flate output lacks the zlib end marker (platform-facts §1.4).
 /// </summary>
 internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 {
     private readonly PdfDocument _doc;
     private readonly DocumentInfo _info;
     private readonly string _fingerprint;
-    private readonly Dictionary<(string, double, bool), XFont> _fonts = [];
-    private readonly Dictionary<double, XPen> _pens = [];
+    private readonly Dictionary<TrueTypeFace, EmbeddedFont> _fonts = [];
     private readonly List<PdfOutline> _level1 = [];
     private PageCanvas? _current;
 
     public PdfSharpDocumentCanvas(DocumentInfo info, string fingerprint)
     {
-        PdfSharpFonts.EnsureInstalled();   // licence and font resolver before the first PdfDocument
+        PdfSharpLicence.Ensure();
         _doc = new PdfDocument();
         _info = info;
         _fingerprint = fingerprint;
-        // We compress every stream ourselves (see StreamCompressor); both switches are needed, NoCompression alone
-        // still leaves page contents to PDFsharp's encoder.
-        _doc.Options.NoCompression = true;
         _doc.Options.CompressContentStreams = false;
         _doc.PageLayout = PdfPageLayout.SinglePage;
     }
 
     public IPageCanvas AddPage(double widthPt, double heightPt)
     {
-        _current?.Dispose();
+        _current?.Finish();
         var page = _doc.AddPage();
         page.Width = XUnit.FromPoint(widthPt);
         page.Height = XUnit.FromPoint(heightPt);
-        _current = new PageCanvas(this, XGraphics.FromPdfPage(page));
+        _current = new PageCanvas(this, page, heightPt);
         return _current;
     }
 
@@ -68,8 +66,9 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 
     public void Save(Stream output)
     {
-        _current?.Dispose();
+        _current?.Finish();
         _current = null;
+        foreach (var font in _fonts.Values.OrderBy(f => f.Number)) font.Write(_doc);
         var date = _info.Date.UtcDateTime;
         _doc.Info.Title = _info.Title;
         _doc.Info.Author = _info.Author;
@@ -82,39 +81,11 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         var id = new string(SHA256.HashData(Encoding.UTF8.GetBytes(_fingerprint)).Take(16).Select(b => (char)b).ToArray());
         _doc.Internals.FirstDocumentID = id;
         _doc.Internals.SecondDocumentID = id;
-        FixSubsetTags();
         using var ms = new MemoryStream();
         _doc.Save(ms, false);
         var bytes = ms.GetBuffer().AsSpan(0, (int)ms.Length);
         FixXmpUuids(bytes);
-        output.Write(StreamCompressor.Compress(bytes));
-    }
-
-    /// <summary>
-    /// PDFsharp draws the six-letter subset tag (ABCDEF+Name) from a generator shared by the process, so parallel
-    /// renders interleave and the same document gets different tags. Replace each tag with one derived from the
-    /// font name and its order of first use in this document.
-    /// </summary>
-    private void FixSubsetTags()
-    {
-        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
-        var dicts = _doc.Internals.GetAllObjects().OfType<PdfDictionary>()
-            .Where(d => d.Elements.ContainsKey("/FontName") || d.Elements.ContainsKey("/BaseFont"))
-            .OrderBy(d => PdfInternals.GetObjectNumber(d)).ToList();
-        foreach (var d in dicts)
-            foreach (var key in new[] { "/FontName", "/BaseFont" })
-            {
-                string? name = d.Elements.GetName(key);
-                if (string.IsNullOrEmpty(name) || name.Length < 8 || name[7] != '+') continue;
-                string tag = name.Substring(1, 6);
-                if (!renamed.TryGetValue(tag, out var fixedTag))
-                {
-                    var h = SHA256.HashData(Encoding.UTF8.GetBytes(name[8..] + "#" + renamed.Count));
-                    fixedTag = new string(h.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
-                    renamed[tag] = fixedTag;
-                }
-                d.Elements.SetName(key, "/" + fixedTag + name[7..]);
-            }
+        output.Write(bytes);
     }
 
     /// <summary>
@@ -136,47 +107,124 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         }
     }
 
-    private XFont Font(TrueTypeFace face, double size, bool bold)
+    private EmbeddedFont Font(TrueTypeFace face)
     {
-        var key = (face.Key, size, bold);
-        if (!_fonts.TryGetValue(key, out var f))
-            _fonts[key] = f = new XFont(face.Key, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        if (!_fonts.TryGetValue(face, out var f))
+            _fonts[face] = f = new EmbeddedFont(face, _fonts.Count, _doc);
         return f;
-    }
-
-    private XPen Pen(double width)
-    {
-        if (!_pens.TryGetValue(width, out var p))
-            _pens[width] = p = new XPen(XColors.Black, width) { LineCap = XLineCap.Square };
-        return p;
     }
 
     public void Dispose()
     {
-        _current?.Dispose();
         _doc.Dispose();
     }
 
-    private sealed class PageCanvas(PdfSharpDocumentCanvas owner, XGraphics gfx) : IPageCanvas, IDisposable
+    /// <summary>
+    /// One page's content stream: rules first, then all text in one text object, glyph runs placed with relative Td
+    /// moves. PDF's y axis points up, the layout's down: y = page height − layout y.
+    /// </summary>
+    private sealed class PageCanvas(PdfSharpDocumentCanvas owner, PdfPage page, double heightPt) : IPageCanvas
     {
-        public void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold, double scaleX = 1)
+        /// <summary>PDFsharp's simulated bold, kept so pages look as before: outlines stroked 2 % of the em wide, 2 % em extra spacing.</summary>
+        private const double BoldEmphasis = 0.02;
+
+        private readonly StringBuilder _rules = new("2 J\n");
+        private readonly StringBuilder _text = new();
+        private readonly List<EmbeddedFont> _used = [];
+        private double _ruleWidth = -1, _x, _y, _size, _boldSize, _scaleX = 1;
+        private EmbeddedFont? _font;
+        private bool _bold;
+
+        public void DrawLine(double x1, double y1, double x2, double y2, double widthPt)
         {
-            var font = owner.Font(face, sizePt, bold);
-            if (scaleX == 1)
-            {
-                gfx.DrawString(text, font, XBrushes.Black, x, baseline);
-                return;
-            }
-            var state = gfx.Save();
-            gfx.TranslateTransform(x, baseline);
-            gfx.ScaleTransform(scaleX, 1);
-            gfx.DrawString(text, font, XBrushes.Black, 0, 0);
-            gfx.Restore(state);
+            if (widthPt != _ruleWidth) { Num(_rules, widthPt).Append(" w\n"); _ruleWidth = widthPt; }
+            Num(_rules, x1).Append(' '); Num(_rules, heightPt - y1).Append(" m ");
+            Num(_rules, x2).Append(' '); Num(_rules, heightPt - y2).Append(" l S\n");
         }
 
-        public void DrawLine(double x1, double y1, double x2, double y2, double widthPt) =>
-            gfx.DrawLine(owner.Pen(widthPt), x1, y1, x2, y2);
+        public void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold, double scaleX = 1)
+        {
+            var font = owner.Font(face);
+            if (!_used.Contains(font)) _used.Add(font);
+            if (font != _font || sizePt != _size)
+            {
+                _text.Append("/F").Append(font.Number).Append(' ');
+                Num(_text, sizePt).Append(" Tf\n");
+                _font = font;
+                _size = sizePt;
+            }
+            if (bold != _bold || (bold && sizePt != _boldSize))
+            {
+                if (bold)
+                {
+                    double e = sizePt * BoldEmphasis;
+                    _text.Append("2 Tr ");
+                    Num(_text, e).Append(" w ");
+                    Num(_text, e).Append(" Tc\n");
+                    _boldSize = sizePt;
+                }
+                else _text.Append("0 Tr 0 Tc\n");
+                _bold = bold;
+            }
+            if (scaleX != _scaleX)
+            {
+                // Tz scales glyph widths only; the Td moves below stay in unscaled text space.
+                Num(_text, scaleX * 100).Append(" Tz\n");
+                _scaleX = scaleX;
+            }
+            double y = heightPt - baseline;
+            Num(_text, x - _x).Append(' ');
+            Num(_text, y - _y).Append(" Td ");
+            _x = x;
+            _y = y;
+            font.AppendHex(_text, text);
+            _text.Append(" Tj\n");
+        }
 
-        public void Dispose() => gfx.Dispose();
+        public void Finish()
+        {
+            var content = new StringBuilder(_rules.Length + _text.Length + 32);
+            content.Append("q\n").Append(_rules);
+            if (_text.Length > 0) content.Append("BT\n").Append(_text).Append("ET\n");
+            content.Append("Q\n");
+            var data = EmbeddedFont.Deflate(Encoding.ASCII.GetBytes(content.ToString()), EmbeddedFont.TextLevel);
+            var stream = page.Contents.AppendContent();
+            if (stream.Stream is null) stream.CreateStream(data);
+            else stream.Stream.Value = data;
+            stream.Elements.SetName("/Filter", "/FlateDecode");
+            if (_used.Count > 0)
+            {
+                var fonts = new PdfDictionary();
+                foreach (var f in _used) fonts.Elements.SetReference("/F" + f.Number.ToString(CultureInfo.InvariantCulture), f.Type0);
+                page.Resources.Elements["/Font"] = fonts;
+            }
+        }
+
+        /// <summary>Up to four decimals, no exponent, no trailing zeros: what PDF content streams read.</summary>
+        private static StringBuilder Num(StringBuilder sb, double v)
+        {
+            long scaled = (long)Math.Round(v * 10000, MidpointRounding.AwayFromZero);
+            if (scaled < 0) { sb.Append('-'); scaled = -scaled; }
+            sb.Append(scaled / 10000);
+            long frac = scaled % 10000;
+            if (frac != 0)
+            {
+                sb.Append('.');
+                for (long div = 1000; frac != 0; div /= 10)
+                {
+                    sb.Append((char)('0' + frac / div));
+                    frac %= div;
+                }
+            }
+            return sb;
+        }
     }
+}
+
+/// <summary>PDFsharp 6.5 is AGPL-3.0 and renders nothing until the licence is acknowledged, once per process.</summary>
+internal static class PdfSharpLicence
+{
+    private static readonly Lazy<bool> Done = new(() => { PdfSharp.PdfSharpLicense.SetAgplLicense(); return true; });
+
+    public static void Ensure() => _ = Done.Value;
 }

@@ -11,20 +11,14 @@ namespace DocGen.Pdf.Fonts;
 internal static class FontLibrary
 {
     private static readonly ConcurrentDictionary<string, Lazy<TrueTypeFace>> Faces = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, TrueTypeFace> ByKey = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> DirListings = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ResolvedRole> Roles = new(StringComparer.Ordinal);
 
     public static TrueTypeFace Load(string path, int face)
     {
         var lazy = Faces.GetOrAdd(path + "#" + face, _ => new Lazy<TrueTypeFace>(() => TrueTypeFace.Load(path, face), LazyThreadSafetyMode.ExecutionAndPublication));
-        var f = lazy.Value;
-        ByKey.TryAdd(f.Key, f);
-        return f;
+        return lazy.Value;
     }
-
-    /// <summary>The face registered under a resolver key (see <see cref="TrueTypeFace.Key"/>).</summary>
-    public static TrueTypeFace? ByResolverKey(string key) => ByKey.TryGetValue(key, out var f) ? f : null;
 
     /// <summary>Resolves every candidate of the role (both chains) and parses the ones found. Never throws; see <see cref="ResolvedRole.Require"/>.</summary>
     public static ResolvedRole Resolve(FontRole role, FontSettings settings)
@@ -50,7 +44,11 @@ internal static class FontLibrary
                 try
                 {
                     var face = Load(found, c.Face);
-                    (isLatin ? latin : cjk).Add(face);
+                    var chain = isLatin ? latin : cjk;
+                    // The first face of a chain draws nearly everything: parse it now, so a damaged one is reported here.
+                    // The fallbacks are parsed when a character first needs them.
+                    if (chain.Count == 0) face.Preload();
+                    chain.Add(face);
                     attempts.Add(new CandidateAttempt(c, isLatin, tried, found, face, null));
                 }
                 catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
@@ -110,11 +108,19 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<TrueTypeFace> C
     /// <summary>The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first.</summary>
     public TrueTypeFace? FaceFor(int codePoint)
     {
-        if (TextClass.UsesLatinFont(codePoint))
-            foreach (var f in Latin)
+        try
+        {
+            if (TextClass.UsesLatinFont(codePoint))
+                foreach (var f in Latin)
+                    if (f.Covers(codePoint)) return f;
+            foreach (var f in Cjk)
                 if (f.Covers(codePoint)) return f;
-        foreach (var f in Cjk)
-            if (f.Covers(codePoint)) return f;
-        return null;
+            return null;
+        }
+        catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
+        {
+            // A fallback face is read on first use: one that turns out damaged is the same error it would have been up front.
+            throw new DocGenException("E-FONT-UNSUPPORTED", $"字体角色「{Role.Key}」（{Role.EastAsiaName}）的字体文件不能使用：{e.Message}", FailureKind.Font);
+        }
     }
 }

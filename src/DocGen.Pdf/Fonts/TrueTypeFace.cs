@@ -1,55 +1,66 @@
-using System.Collections.Frozen;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// One parsed TrueType face: the cmap (coverage) and hmtx (advances) we measure with, plus the stand-alone sfnt bytes
-/// PDFsharp embeds. Parsed once per process and then only read, so one instance serves parallel renders.
-/// We measure from our own tables because XGraphics.MeasureString costs ~10 µs per call (platform-facts §1.3).
+/// One TrueType face: the cmap (coverage) and hmtx (advances) we measure with, and the tables the PDF embeds a subset of.
+/// Opening a face reads only its table directory, enough to reject CFF or damaged files at once; the file itself is read
+/// and parsed on first use, once per process, and then only read, so one instance serves parallel renders. A role's
+/// fallback faces are therefore only read when a character needs them (cold start: BENCHMARKS.md).
+/// A face of a .ttc is used in place: table offsets in a collection count from the start of the file.
 /// </summary>
 public sealed class TrueTypeFace
 {
-    private readonly FrozenDictionary<int, ushort> _cmap;
-    private readonly ushort[] _advances;
+    private readonly Lazy<Parsed> _parsed;
 
     /// <summary>Absolute path of the font file.</summary>
     public string Path { get; }
     /// <summary>Face index inside a .ttc (0 for a plain .ttf).</summary>
     public int Face { get; }
-    /// <summary>Stable name under which the PDFsharp font resolver serves this face (derived from path and face only).</summary>
+    /// <summary>Stable name of this face (derived from path and face only), the same in every process.</summary>
     public string Key { get; }
-    public string FamilyName { get; }
-    public int UnitsPerEm { get; }
-    /// <summary>The stand-alone sfnt (a .ttc face cut out), as PDFsharp wants it.</summary>
-    internal byte[] Bytes { get; }
 
-    private int _glyf, _loca;
-    private bool _longLoca;
+    public string FamilyName => _parsed.Value.Family;
+    public int UnitsPerEm => _parsed.Value.UnitsPerEm;
+    public int CoveredCount => _parsed.Value.Covered;
 
-    private TrueTypeFace(string path, int face, byte[] bytes, FrozenDictionary<int, ushort> cmap, ushort[] advances, int unitsPerEm, string family)
+    /// <summary>The whole font file; <see cref="Tables"/> locates this face's tables in it.</summary>
+    internal byte[] Bytes => _parsed.Value.File;
+    internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
+
+    private TrueTypeFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
     {
         Path = path;
         Face = face;
-        Bytes = bytes;
-        _cmap = cmap;
-        _advances = advances;
-        UnitsPerEm = unitsPerEm;
-        FamilyName = family;
+        Tables = tables;
         Key = "DocGenFace" + StableHash(path + "#" + face).ToString("x16");
+        _parsed = new Lazy<Parsed>(() => Parse(path, tables), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public bool Covers(int codePoint) => _cmap.ContainsKey(codePoint);
+    public bool Covers(int codePoint) => GlyphId(codePoint) != 0;
 
     /// <summary>Advance width of the code point in em (1.0 = the font size); 0 when not covered.</summary>
     public double AdvanceEm(int codePoint)
     {
-        if (!_cmap.TryGetValue(codePoint, out ushort gid)) return 0;
-        var adv = _advances[Math.Min(gid, _advances.Length - 1)];
-        return adv / (double)UnitsPerEm;
+        ushort gid = GlyphId(codePoint);
+        return gid == 0 ? 0 : AdvanceUnits(gid) / (double)UnitsPerEm;
     }
 
-    public int CoveredCount => _cmap.Count;
+    /// <summary>The glyph of a code point, 0 (.notdef) when the face has none.</summary>
+    internal ushort GlyphId(int codePoint)
+    {
+        var p = _parsed.Value;
+        if ((uint)codePoint < 0x10000) return p.Bmp[codePoint];
+        return p.Astral is not null && p.Astral.TryGetValue(codePoint, out ushort g) ? g : (ushort)0;
+    }
+
+    /// <summary>Advance width of a glyph in font units.</summary>
+    internal int AdvanceUnits(ushort glyph)
+    {
+        var a = _parsed.Value.Advances;
+        return a[Math.Min(glyph, a.Length - 1)];
+    }
 
     /// <summary>
     /// The ink box of the code point's glyph in em (x to the right of the origin, y up from the baseline), from the
@@ -57,49 +68,83 @@ public sealed class TrueTypeFace
     /// </summary>
     public (double XMin, double YMin, double XMax, double YMax)? InkBox(int codePoint)
     {
-        if (!_cmap.TryGetValue(codePoint, out ushort gid)) return null;
+        ushort gid = GlyphId(codePoint);
+        if (gid == 0) return null;
         var b = Bytes;
-        long start = _longLoca ? Be.U32(b, _loca + 4 * gid) : 2L * Be.U16(b, _loca + 2 * gid);
-        long end = _longLoca ? Be.U32(b, _loca + 4 * gid + 4) : 2L * Be.U16(b, _loca + 2 * gid + 2);
-        if (end <= start || _glyf + start + 10 > b.Length) return null;
-        int g = _glyf + (int)start;
+        int loca = Tables["loca"].Off, glyf = Tables["glyf"].Off;
+        bool longLoca = Be.S16(b, Tables["head"].Off + 50) == 1;
+        long start = longLoca ? Be.U32(b, loca + 4 * gid) : 2L * Be.U16(b, loca + 2 * gid);
+        long end = longLoca ? Be.U32(b, loca + 4 * gid + 4) : 2L * Be.U16(b, loca + 2 * gid + 2);
+        if (end <= start || glyf + start + 10 > b.Length) return null;
+        int g = glyf + (int)start;
         double u = UnitsPerEm;
         return (Be.S16(b, g + 2) / u, Be.S16(b, g + 4) / u, Be.S16(b, g + 6) / u, Be.S16(b, g + 8) / u);
     }
 
-    /// <summary>Reads and parses a face; throws <see cref="FontFormatException"/> for CFF fonts or damaged files.</summary>
+    /// <summary>Reads a face's table directory; throws <see cref="FontFormatException"/> for CFF fonts or damaged files.</summary>
     internal static TrueTypeFace Load(string path, int face)
     {
-        byte[] file = File.ReadAllBytes(path);
-        byte[] sfnt = TtcExtractor.ExtractFace(file, face, path);
-        return Parse(path, face, sfnt);
-    }
-
-    internal static TrueTypeFace Parse(string path, int face, byte[] b)
-    {
-        if (b.Length < 12) throw new FontFormatException($"{path} 不是 TrueType 字体文件");
-        uint version = Be.U32(b, 0);
+        using var file = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(file);
+        var head = Read(file, 0, 12, length, path);
+        long dir = 0;
+        if (TtcExtractor.IsCollection(head))
+        {
+            uint numFonts = Be.U32(head, 8);
+            if (face < 0 || face >= numFonts) throw new FontFormatException($"{path} 只有 {numFonts} 个字面，没有第 {face} 个");
+            dir = Be.U32(Read(file, 12 + 4L * face, 4, length, path), 0);
+        }
+        else if (face != 0) throw new FontFormatException($"{path} 不是字体集合（.ttc），不能选择第 {face} 个字面");
+        var offsetTable = Read(file, dir, 12, length, path);
+        uint version = Be.U32(offsetTable, 0);
         if (version == 0x4F54544F) // 'OTTO'
-            throw new FontFormatException($"{path} 是 CFF 轮廓的 OpenType 字体（OTTO）；PDFsharp 无法对其取子集，会嵌入整个字体（十余 MB）。请改用 TrueType（glyf 轮廓）字体");
+            throw new FontFormatException($"{path} 是 CFF 轮廓的 OpenType 字体（OTTO）；无法只嵌入用到的字形，会嵌入整个字体（十余 MB）。请改用 TrueType（glyf 轮廓）字体");
         if (version != 0x00010000 && version != 0x74727565) throw new FontFormatException($"{path} 不是 TrueType 字体文件");
-        int numTables = Be.U16(b, 4);
-        var tables = new Dictionary<string, (int Off, int Len)>();
+        int numTables = Be.U16(offsetTable, 4);
+        var records = Read(file, dir + 12, 16 * numTables, length, path);
+        var tables = new Dictionary<string, (int Off, int Len)>(StringComparer.Ordinal);
         for (int i = 0; i < numTables; i++)
         {
-            int r = 12 + 16 * i;
-            string tag = Encoding.ASCII.GetString(b, r, 4);
-            int off = (int)Be.U32(b, r + 8), len = (int)Be.U32(b, r + 12);
-            if (off < 0 || len < 0 || (long)off + len > b.Length) throw new FontFormatException($"{path}: 表 {tag} 超出文件范围，文件已损坏");
-            tables[tag] = (off, len);
+            int r = 16 * i;
+            string tag = Encoding.ASCII.GetString(records, r, 4);
+            long off = Be.U32(records, r + 8), len = Be.U32(records, r + 12);
+            if (off + len > length || off > int.MaxValue) throw new FontFormatException($"{path}: 表 {tag} 超出文件范围，文件已损坏");
+            tables[tag] = ((int)off, (int)len);
         }
         if (tables.ContainsKey("CFF ") || tables.ContainsKey("CFF2"))
-            throw new FontFormatException($"{path} 含 CFF 轮廓；PDFsharp 无法对其取子集，会嵌入整个字体。请改用 TrueType（glyf 轮廓）字体");
+            throw new FontFormatException($"{path} 含 CFF 轮廓；无法只嵌入用到的字形，会嵌入整个字体。请改用 TrueType（glyf 轮廓）字体");
         foreach (var need in new[] { "head", "hhea", "hmtx", "cmap", "maxp", "glyf", "loca" })
             if (!tables.ContainsKey(need)) throw new FontFormatException($"{path} 缺少 {need.Trim()} 表，不是可用的 TrueType 字体");
+        return new TrueTypeFace(path, face, tables);
+    }
 
+    /// <summary>Parses the measuring tables now rather than on first use (the first face of a chain is always needed).</summary>
+    internal void Preload() => _ = _parsed.Value;
+
+    private static byte[] Read(SafeFileHandle file, long offset, int count, long length, string path)
+    {
+        if (offset < 0 || offset + count > length) throw new FontFormatException($"{path} 不是 TrueType 字体文件（文件过短或已损坏）");
+        var buffer = new byte[count];
+        int done = 0;
+        while (done < count)
+        {
+            int n = RandomAccess.Read(file, buffer.AsSpan(done), offset + done);
+            if (n <= 0) throw new FontFormatException($"{path} 读取不完整");
+            done += n;
+        }
+        return buffer;
+    }
+
+    private sealed record Parsed(byte[] File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family);
+
+    private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
+    {
+        byte[] b = File.ReadAllBytes(path);
         int unitsPerEm = Be.U16(b, tables["head"].Off + 18);
         int numberOfHMetrics = Be.U16(b, tables["hhea"].Off + 34);
         int numGlyphs = Be.U16(b, tables["maxp"].Off + 4);
+        if (numberOfHMetrics == 0 || unitsPerEm == 0 || tables["hmtx"].Len < 4 * numberOfHMetrics)
+            throw new FontFormatException($"{path}: hhea/hmtx 表已损坏");
         var advances = new ushort[Math.Max(numGlyphs, numberOfHMetrics)];
         int hmtx = tables["hmtx"].Off;
         ushort last = 0;
@@ -108,14 +153,9 @@ public sealed class TrueTypeFace
             if (g < numberOfHMetrics) last = (ushort)Be.U16(b, hmtx + 4 * g);
             advances[g] = last;
         }
-        var cmap = CmapReader.Read(b, tables["cmap"].Off, path);
+        var (bmp, astral, covered) = CmapReader.Read(b, tables["cmap"].Off, path);
         string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
-        return new TrueTypeFace(path, face, b, cmap, advances, unitsPerEm, family)
-        {
-            _glyf = tables["glyf"].Off,
-            _loca = tables["loca"].Off,
-            _longLoca = Be.S16(b, tables["head"].Off + 50) == 1,
-        };
+        return new Parsed(b, bmp, astral, covered, advances, unitsPerEm, family);
     }
 
     /// <summary>FNV-1a: a key that is the same in every process (string.GetHashCode is randomised).</summary>
@@ -130,7 +170,8 @@ public sealed class TrueTypeFace
 /// <summary>cmap formats 4 (BMP) and 12 (full Unicode), the two every CJK TrueType font carries.</summary>
 internal static class CmapReader
 {
-    public static FrozenDictionary<int, ushort> Read(byte[] b, int cmap, string path)
+    /// <summary>A flat table for the BMP (one array read per character) and a dictionary for the rest.</summary>
+    public static (ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered) Read(byte[] b, int cmap, string path)
     {
         int n = Be.U16(b, cmap + 2);
         int best = -1, bestScore = 0;
@@ -151,13 +192,35 @@ internal static class CmapReader
             if (score > bestScore) { bestScore = score; best = sub; }
         }
         if (best < 0) throw new FontFormatException($"{path} 没有 Unicode 字符映射表（cmap 格式 4 或 12）");
-        var map = new Dictionary<int, ushort>();
+        var map = new Map();
         if (Be.U16(b, best) == 12) ReadFormat12(b, best, map);
         else ReadFormat4(b, best, map);
-        return map.ToFrozenDictionary();
+        return (map.Bmp, map.Astral, map.Covered);
     }
 
-    private static void ReadFormat4(byte[] b, int t, Dictionary<int, ushort> map)
+    private sealed class Map
+    {
+        public readonly ushort[] Bmp = new ushort[0x10000];
+        public Dictionary<int, ushort>? Astral;
+        public int Covered;
+
+        public void Set(int c, ushort gid)
+        {
+            if (c < 0x10000)
+            {
+                if (Bmp[c] == 0) Covered++;
+                Bmp[c] = gid;
+            }
+            else
+            {
+                Astral ??= [];
+                if (Astral.TryAdd(c, gid)) Covered++;
+                else Astral[c] = gid;
+            }
+        }
+    }
+
+    private static void ReadFormat4(byte[] b, int t, Map map)
     {
         int segX2 = Be.U16(b, t + 6);
         int ends = t + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
@@ -177,12 +240,12 @@ internal static class CmapReader
                     gid = Be.U16(b, p);
                     if (gid != 0) gid = (gid + delta) & 0xFFFF;
                 }
-                if (gid != 0) map[c] = (ushort)gid;
+                if (gid != 0) map.Set(c, (ushort)gid);
             }
         }
     }
 
-    private static void ReadFormat12(byte[] b, int t, Dictionary<int, ushort> map)
+    private static void ReadFormat12(byte[] b, int t, Map map)
     {
         uint groups = Be.U32(b, t + 12);
         for (uint g = 0; g < groups; g++)
@@ -190,7 +253,7 @@ internal static class CmapReader
             int r = t + 16 + (int)(12 * g);
             uint start = Be.U32(b, r), end = Be.U32(b, r + 4), gid = Be.U32(b, r + 8);
             for (uint c = start; c <= end && c <= 0x10FFFF; c++, gid++)
-                if (gid != 0 && gid <= ushort.MaxValue) map[(int)c] = (ushort)gid;
+                if (gid != 0 && gid <= ushort.MaxValue) map.Set((int)c, (ushort)gid);
         }
     }
 }

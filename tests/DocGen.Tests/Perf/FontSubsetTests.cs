@@ -1,0 +1,81 @@
+using System.Text.Json;
+using DocGen.Model;
+using DocGen.Tests.Pdf;
+
+namespace DocGen.Tests.Perf;
+
+/// <summary>
+/// The embedded fonts hold the glyphs drawn and nothing else: no empty slots for the rest of a CJK face (they were most of
+/// a report's PDF size), and what is there still draws and extracts right (the golden images and pdftotext tests cover that).
+/// </summary>
+public class FontSubsetTests
+{
+    [Fact]
+    public void EachEmbeddedFontProgramHoldsOnlyTheGlyphsTheDocumentDraws()
+    {
+        // Four distinct Han characters in the body font (uming.ttc, ~27,000 glyphs), the page number in its Latin face.
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "公开公开，信息信息。")]);
+        var path = PdfFixture.WriteTemp(PdfFixture.Render(doc), "subset");
+        var programs = FontPrograms(path);
+        Assert.NotEmpty(programs);
+        foreach (var program in programs)
+        {
+            int numGlyphs = NumGlyphs(program);
+            Assert.InRange(numGlyphs, 2, 12);   // .notdef + the characters drawn (and composite parts, if any)
+            Assert.True(program.Length < 40_000, $"a font program of {numGlyphs} glyphs weighs {program.Length} bytes");
+        }
+        var (_, text) = PdfOutputTests.Run("pdftotext", path, "-");
+        Assert.Contains("公开公开，信息信息。", text);
+    }
+
+    [Fact]
+    public void TheSameGlyphsInAnotherDocumentGetTheSameSubsetTag()
+    {
+        var a = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "公开信息。")]);
+        var b = new Document(PdfFixture.Info with { Title = "另一份报告" }, PdfFixture.Styles, [PdfFixture.P("body", "公开信息。")]);
+        Assert.Equal(FontNames(PdfFixture.WriteTemp(PdfFixture.Render(a), "tag-a")), FontNames(PdfFixture.WriteTemp(PdfFixture.Render(b), "tag-b")));
+    }
+
+    private static List<string> FontNames(string pdf)
+    {
+        var (code, output) = PdfOutputTests.Run("pdffonts", pdf);
+        Assert.Equal(0, code);
+        return output.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).Select(l => l.Split(' ')[0]).ToList();
+    }
+
+    /// <summary>Every /FontFile2 stream, decoded, through qpdf.</summary>
+    private static List<byte[]> FontPrograms(string pdf)
+    {
+        var (code, json) = PdfOutputTests.Run("qpdf", "--json", pdf);
+        Assert.True(code == 0, json);
+        using var parsed = JsonDocument.Parse(json);
+        var refs = new List<string>();
+        foreach (var obj in parsed.RootElement.GetProperty("qpdf")[1].EnumerateObject())
+            if (obj.Value.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("/FontFile2", out var file))
+                refs.Add(file.GetString()!.Split(' ')[0]);
+        return refs.Select(r =>
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("qpdf") { RedirectStandardOutput = true };
+            foreach (var a in new[] { $"--show-object={r}", "--filtered-stream-data", pdf }) psi.ArgumentList.Add(a);
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            using var ms = new MemoryStream();
+            p.StandardOutput.BaseStream.CopyTo(ms);
+            p.WaitForExit();
+            Assert.Equal(0, p.ExitCode);
+            return ms.ToArray();
+        }).ToList();
+    }
+
+    private static int NumGlyphs(byte[] sfnt)
+    {
+        int numTables = sfnt[4] << 8 | sfnt[5];
+        for (int i = 0; i < numTables; i++)
+        {
+            int r = 12 + 16 * i;
+            if (System.Text.Encoding.ASCII.GetString(sfnt, r, 4) != "maxp") continue;
+            int off = sfnt[r + 8] << 24 | sfnt[r + 9] << 16 | sfnt[r + 10] << 8 | sfnt[r + 11];
+            return sfnt[off + 4] << 8 | sfnt[off + 5];
+        }
+        throw new InvalidDataException("no maxp table");
+    }
+}
