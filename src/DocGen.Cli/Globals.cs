@@ -55,6 +55,22 @@ public sealed class Globals
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    /// <summary>-o for commands that write reports (render, watch): a folder; file names follow the data file.</summary>
+    public Option<string> OutputFolder() => new("--output", "-o")
+    {
+        Description = T("输出文件夹（默认：当前文件夹）；文件名取数据文件名，如 a.json → a.docx、a.pdf",
+            "Output folder (default: the current folder); names follow the data file: a.json → a.docx, a.pdf"),
+        DefaultValueFactory = _ => ".",
+        HelpName = "DIR",
+    };
+
+    public Option<string> Formats() => new("--format")
+    {
+        Description = T("输出格式，逗号分隔：docx、pdf", "Output formats, comma separated: docx, pdf"),
+        DefaultValueFactory = _ => "docx,pdf",
+        HelpName = "docx,pdf",
+    };
+
     public Option<bool> Json() => new("--json")
     {
         Description = T("只向标准输出打印机器可读的 JSON 摘要", "Print only a machine-readable JSON summary to stdout"),

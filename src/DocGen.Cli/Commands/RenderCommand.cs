@@ -13,19 +13,8 @@ public static class RenderCommand
     public static Command Create(Globals g)
     {
         var inputs = BatchInputs.Argument(g);
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = g.T("输出文件夹（默认：当前文件夹）；文件名取数据文件名，如 a.json → a.docx、a.pdf",
-                "Output folder (default: the current folder); names follow the data file: a.json → a.docx, a.pdf"),
-            DefaultValueFactory = _ => ".",
-            HelpName = "DIR",
-        };
-        var format = new Option<string>("--format")
-        {
-            Description = g.T("输出格式，逗号分隔：docx、pdf", "Output formats, comma separated: docx, pdf"),
-            DefaultValueFactory = _ => "docx,pdf",
-            HelpName = "docx,pdf",
-        };
+        var output = g.OutputFolder();
+        var format = g.Formats();
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
         var fontsDir = g.FontsDir();

@@ -21,18 +21,8 @@ public static class WatchCommand
         {
             Description = g.T("数据文件", "Data file"),
         };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = g.T("输出文件夹（默认：当前文件夹）", "Output folder (default: the current folder)"),
-            DefaultValueFactory = _ => ".",
-            HelpName = "DIR",
-        };
-        var format = new Option<string>("--format")
-        {
-            Description = g.T("输出格式，逗号分隔：docx、pdf", "Output formats, comma separated: docx, pdf"),
-            DefaultValueFactory = _ => "docx,pdf",
-            HelpName = "docx,pdf",
-        };
+        var output = g.OutputFolder();
+        var format = g.Formats();
         var fontsDir = g.FontsDir();
         var command = new Command("watch", g.T(
             "监视数据文件及其模板文件夹（模板、表格定义、样式表），有改动就重新生成，每次生成打印一行。按 Ctrl-C 结束。\n\n" +
