@@ -1,6 +1,4 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using DocGen.Cli.Output;
 using DocGen.Cli.Schema;
 using DocGen.Templates;
 
@@ -14,8 +12,7 @@ public static class DataFileSkeleton
 {
     public static string Create(TemplatePackage t, string agency, int year, string schemaReference)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        string json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", schemaReference);
@@ -64,8 +61,8 @@ public static class DataFileSkeleton
             w.WriteStartArray("acknowledgements");
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return CompactRows(Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n")) + "\n";
+        });
+        return CompactRows(json.ReplaceLineEndings("\n")) + "\n";
     }
 
     /// <summary>Puts each table row on one line, as the documentation shows it: { "issued": 0, "repealed": 0, "inForce": 0 }.</summary>

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Model;
@@ -117,8 +115,7 @@ public static class FontsCommand
 
     private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        string json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("templates");
@@ -171,7 +168,7 @@ public static class FontsCommand
                 w.WriteEndArray();
             }
             w.WriteEndObject();
-        }
-        ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
+        ctx.Out.WriteLine(json);
     }
 }

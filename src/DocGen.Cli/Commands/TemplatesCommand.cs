@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using DocGen.Cli.Output;
 using DocGen.Model;
 using Spectre.Console;
@@ -32,8 +30,7 @@ public static class TemplatesCommand
             }
             if (p.GetValue(json))
             {
-                using var stream = new MemoryStream();
-                using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                string json = JsonText.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("root", locator.Root);
@@ -50,8 +47,8 @@ public static class TemplatesCommand
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();
-                }
-                ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                });
+                ctx.Out.WriteLine(json);
                 return 0;
             }
             var table = new Spectre.Console.Table().Border(TableBorder.Rounded);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DocGen.Engine;
 using DocGen.Model;
@@ -52,8 +51,7 @@ public static class RunSummary
 
     public static void WriteJson(TextWriter output, IReadOnlyList<RenderOutcome> outcomes, TimeSpan total, string command)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        string json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("command", command);
@@ -84,8 +82,8 @@ public static class RunSummary
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
+        output.WriteLine(json);
     }
 
     private static void WriteDiagnostics(Utf8JsonWriter w, string name, IEnumerable<Diagnostic> diagnostics)

@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using DocGen.Cli.Output;
 using DocGen.Templates;
 using TemplateValueType = DocGen.Templates.ValueType;
 
@@ -15,8 +14,7 @@ public static class SchemaGenerator
 {
     public static string Generate(TemplatePackage t)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        string json = JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
@@ -62,8 +60,8 @@ public static class SchemaGenerator
             AcknowledgementsProperty(w, t);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+        });
+        return json.ReplaceLineEndings("\n") + "\n";
     }
 
     /// <summary>The template's default title with its fields named: {机关名称}{年度}年政府信息公开工作年度报告.</summary>
