@@ -12,10 +12,6 @@ public class ReferenceTextTests
     public void Model_text_matches_the_reference_report(string name)
     {
         var doc = Pipelines.Default.Build(Repo.Example(name)).Document!;
-        string reference = File.ReadAllText(Repo.ReferenceReport(name));
-        string actual = ModelText.Of(doc);
-        double ratio = TextSimilarity.Ratio(reference, actual);
-        Assert.True(ratio >= 0.97, $"similarity {ratio:F4}");
-        Assert.Empty(TextSimilarity.MissingNumbers(reference, actual));
+        TextSimilarity.AssertMatchesReference(name, ModelText.Of(doc));
     }
 }

@@ -15,23 +15,14 @@ public class ReferenceOutputTests
     public void Pdf_text_matches_the_reference_report(string example)
     {
         string text = Tools.PdfText(ExampleOutputs.Pdf(example));
-        AssertMatches(example, text);
+        TextSimilarity.AssertMatchesReference(example, text);
     }
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Docx_text_matches_the_reference_report(string example)
     {
-        AssertMatches(example, DocxText(ExampleOutputs.Docx(example)));
-    }
-
-    private static void AssertMatches(string example, string actual)
-    {
-        string reference = File.ReadAllText(Repo.ReferenceReport(example));
-        double ratio = TextSimilarity.Ratio(reference, actual);
-        Assert.True(ratio >= 0.97, $"{example}: similarity {ratio:F4} < 0.97");
-        var missing = TextSimilarity.MissingNumbers(reference, actual);
-        Assert.True(missing.Count == 0, $"{example}: numbers of the reference missing: {string.Join(", ", missing)}");
+        TextSimilarity.AssertMatchesReference(example, DocxText(ExampleOutputs.Docx(example)));
     }
 
     /// <summary>Paragraph texts in document order, table cells row by row (what Word's "save as text" gives).</summary>

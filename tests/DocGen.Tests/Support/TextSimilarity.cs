@@ -41,6 +41,16 @@ public static partial class TextSimilarity
         return 1.0 - (double)changed / (a.Length + b.Length);
     }
 
+    /// <summary>Issue 2's bar for any text made from an example: similarity ≥ 0.97 and every number of the reference present.</summary>
+    public static void AssertMatchesReference(string example, string actual)
+    {
+        string reference = File.ReadAllText(Repo.ReferenceReport(example));
+        double ratio = Ratio(reference, actual);
+        Assert.True(ratio >= 0.97, $"{example}: similarity {ratio:F4} < 0.97");
+        var missing = MissingNumbers(reference, actual);
+        Assert.True(missing.Count == 0, $"{example}: numbers of the reference missing: {string.Join(", ", missing)}");
+    }
+
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex Number();
 
