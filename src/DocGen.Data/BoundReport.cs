@@ -19,7 +19,12 @@ public sealed class BoundReport
 
     /// <summary>"sections.overview[2]" → "sections.overview[2]（第 45 行第 7 列）", to name where a paragraph came from.</summary>
     public SourceRef Describe(string path) =>
-        Nodes.TryGetValue(path, out var n) ? new SourceRef($"{File}({n.Line},{n.Column}) {path}") : new SourceRef($"{File} {path}");
+        Nodes.TryGetValue(path, out var n)
+            ? new SourceRef($"{File}({n.Line},{n.Column}) {path}") { File = File, Line = n.Line, Column = n.Column, JsonPath = path }
+            : new SourceRef($"{File} {path}") { File = File, JsonPath = path };
+
+    /// <summary>Where a label override ("applications.rows.disclosed") stands in the data file's "labels" object.</summary>
+    public SourceRef DescribeLabel(string key) => Describe(JNodeText.Child("labels", key));
 }
 
 /// <summary>The numbers of one table. Computed marks cells the program filled in (totals the clerk left out).</summary>

@@ -69,7 +69,7 @@ public sealed class ReportPipeline(TemplateLocator templates)
     {
         var tables = bound.Template.Tables.ToDictionary(
             def => def.Id,
-            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels));
+            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel));
         var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
         // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
         // 1 January of that year rather than with the clock, so the same data always gives the same bytes.

@@ -17,6 +17,13 @@ public sealed record DocumentInfo(string Title, string Author, string Subject = 
 public sealed record SourceRef(string Description)
 {
     public static readonly SourceRef None = new("");
+
+    /// <summary>The data file and position it came from, when it came from one: a layout error can then point there.</summary>
+    public string? File { get; init; }
+    public int Line { get; init; }
+    public int Column { get; init; }
+    public string? JsonPath { get; init; }
+
     public override string ToString() => Description;
 }
 

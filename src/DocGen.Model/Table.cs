@@ -34,6 +34,8 @@ public sealed record TableCell(int Row, int Column, IReadOnlyList<string> Lines,
     /// <summary>Indent of the text inside the cell, in characters of the table font (hierarchies in the pre-2019 统计表).</summary>
     public double IndentChars { get; init; }
     public bool Bold { get; init; }
+    /// <summary>Where the text came from when a data file supplied it (a label override); null for the template's own text.</summary>
+    public SourceRef? Source { get; init; }
     /// <summary>Optional paragraph style overriding the table's style for this cell.</summary>
     public string? Style { get; init; }
     public string Text => string.Join("\n", Lines);

@@ -10,8 +10,9 @@ public static class TableBuilder
 {
     /// <param name="values">Printed text of each value cell, keyed by (row, column); a missing cell prints empty.</param>
     /// <param name="labels">Overrides keyed "tableId.rows.key", "tableId.columns.key" or "tableId.cells.id".</param>
+    /// <param name="labelSource">Where a label override stands in the data file, to name it in a layout error.</param>
     public static Table Build(TableDefinition def, IReadOnlyDictionary<(string Row, string Column), string> values,
-        IReadOnlyDictionary<string, string> labels)
+        IReadOnlyDictionary<string, string> labels, Func<string, SourceRef>? labelSource = null)
     {
         int cols = def.ColumnWidthsMm.Count;
         var covered = new List<bool[]>();
@@ -39,10 +40,12 @@ public static class TableBuilder
                 string text = isValue
                     ? values.GetValueOrDefault((lc.ValueRow!, lc.ValueColumn!), "")
                     : LabelText(def, lc, labels);
+                string? overridden = isValue ? null : OverrideKey(def, lc, labels);
                 cells.Add(new TableCell(r, c, text.Split('\n'), lc.RowSpan, lc.ColSpan, lc.Align ?? HAlign.Center)
                 {
                     IsValue = isValue,
                     IndentChars = lc.IndentChars,
+                    Source = overridden is not null ? labelSource?.Invoke(overridden) : null,
                 });
                 c += lc.ColSpan;
             }
@@ -58,12 +61,19 @@ public static class TableBuilder
 
     private static string LabelText(TableDefinition def, LayoutCell lc, IReadOnlyDictionary<string, string> labels)
     {
-        if (lc.Id is not null && labels.TryGetValue($"{def.Id}.cells.{lc.Id}", out var byId)) return byId;
-        if (lc.RowLabel is not null)
-            return labels.TryGetValue($"{def.Id}.rows.{lc.RowLabel}", out var o) ? o : def.Row(lc.RowLabel).Label;
-        if (lc.ColumnLabel is not null)
-            return labels.TryGetValue($"{def.Id}.columns.{lc.ColumnLabel}", out var o) ? o : def.Column(lc.ColumnLabel).Label;
+        if (OverrideKey(def, lc, labels) is { } key) return labels[key];
+        if (lc.RowLabel is not null) return def.Row(lc.RowLabel).Label;
+        if (lc.ColumnLabel is not null) return def.Column(lc.ColumnLabel).Label;
         return lc.Text!;
+    }
+
+    /// <summary>The data file's label key that replaces this cell's text, if it has one.</summary>
+    private static string? OverrideKey(TableDefinition def, LayoutCell lc, IReadOnlyDictionary<string, string> labels)
+    {
+        if (lc.Id is not null && labels.ContainsKey($"{def.Id}.cells.{lc.Id}")) return $"{def.Id}.cells.{lc.Id}";
+        if (lc.RowLabel is not null && labels.ContainsKey($"{def.Id}.rows.{lc.RowLabel}")) return $"{def.Id}.rows.{lc.RowLabel}";
+        if (lc.RowLabel is null && lc.ColumnLabel is not null && labels.ContainsKey($"{def.Id}.columns.{lc.ColumnLabel}")) return $"{def.Id}.columns.{lc.ColumnLabel}";
+        return null;
     }
 
     /// <summary>Every label key a data file may override in this table, for validation and for `docgen init`.</summary>

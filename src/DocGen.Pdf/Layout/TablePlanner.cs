@@ -183,10 +183,30 @@ internal sealed class TablePlanner
                 if (isBody) hasBody = true;
                 r++;
             }
+            // Rows never split (as in the DOCX, where they cannot break across pages): one that cannot fit a fresh page, even
+            // alone under its header, would run off the paper, so it is an error rather than a silently clipped page.
+            double height = SegmentHeights(seg).Sum();
+            if (page.Y + height > areaHeight + eps) throw RowTooTall(seg[^1], height, areaHeight - page.Y);
             Emit(page, seg, repeatedCount, x0, areaTop);
             firstSegment = false;
             if (r < _grid.RowCount) page = newPage();
         }
+    }
+
+    private DocGenException RowTooTall(int row, double heightPt, double roomPt)
+    {
+        // Name the row by the text that makes it tall (not a short label spanning down into it from above).
+        var tallest = _table.Rows[row].Cells.OrderByDescending(c => _texts[c].Height).First();
+        string label = tallest.Text.Replace("\n", "", StringComparison.Ordinal);
+        if (label.Length > 20) label = label[..20] + "…";
+        string table = _table.Source.Description.Length > 0 ? _table.Source.Description : "表格 " + _table.Id;
+        string message = $"{table}第 {row + 1} 行「{label}」连同表头高 {Units.PtToMm(heightPt):0} 毫米，一页最多容纳 {Units.PtToMm(roomPt):0} 毫米；" +
+            "表格的行不跨页拆分。";
+        // A data file's label override is the clerk's to shorten, at its place in the file; the template's own text is the maintainer's.
+        if (tallest.Source is { File: not null } at)
+            return new DocGenException(FailureKind.InvalidData,
+                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + "请缩短这个标签替换的文字。", at.File, at.Line, at.Column, at.JsonPath)]);
+        return new DocGenException("E-LAYOUT-ROW-TOO-TALL", message + "请缩短该格的文字或在模板中加宽该列。", FailureKind.Template);
     }
 
     private bool IsLabelRow(int row) => _table.Rows[row].Cells.All(c => !c.IsValue);

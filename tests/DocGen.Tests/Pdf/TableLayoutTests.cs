@@ -25,6 +25,26 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void ARowTallerThanAPageIsAnErrorNamingTheTableAndRowNotAClippedPage()
+    {
+        // A 60 mm label column holding 2,000 characters: far taller than the 225 mm type area, and rows never split.
+        string longLabel = "不予公开的理由" + string.Concat(Enumerable.Repeat("因涉及第三方合法权益经征求意见后不予公开", 100));
+        var table = new Table("applications", [60, 30], 1,
+        [
+            new TableRow([new TableCell(0, 0, ["项目"]), new TableCell(0, 1, ["件数"])]),
+            new TableRow([new TableCell(1, 0, ["（一）予以公开"]), new TableCell(1, 1, ["5"]) { IsValue = true }]),
+            new TableRow([new TableCell(2, 0, [longLabel], Align: HAlign.Left), new TableCell(2, 1, ["0"]) { IsValue = true }]),
+        ])
+        { Source = new SourceRef("tables.applications") };
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "正文。"), table]);
+
+        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Layout(doc));
+        Assert.Equal("E-LAYOUT-ROW-TOO-TALL", e.Id);
+        Assert.Equal(FailureKind.Template, e.Kind);      // the text is the table's own here; a data file's label override is exit 2 (corpus: label-too-long)
+        Assert.Contains("tables.applications第 3 行「不予公开的理由", e.Message);
+    }
+
+    [Fact]
     public void ContinuationPagesRepeatTheHeaderRowsAndTheSpanningLabel()
     {
         var byPage = Cells(Split).GroupBy(x => x.Page.Number).OrderBy(g => g.Key).ToList();
