@@ -1,6 +1,7 @@
 using System.Text;
 using DocGen.Model;
 using DocGen.Pdf.Drawing;
+using DocGen.Pdf.Fonts;
 using DocGen.Pdf.Layout;
 
 namespace DocGen.Pdf;
@@ -15,17 +16,26 @@ public sealed class PdfRenderer(FontSettings settings)
     public LayoutResult Layout(Document doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        return new DocumentLayout(doc, new FontContext(doc.Styles, settings)).Run();
+        try { return new DocumentLayout(doc, new FontContext(doc.Styles, settings)).Run(); }
+        catch (FontFormatException e) { throw Damaged(e); }
     }
 
     /// <summary>Lays out and writes the PDF. The same document always gives the same bytes.</summary>
     public void Render(Document doc, Stream output)
     {
         var layout = Layout(doc);
-        using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
-        Painter.Paint(layout, canvas);
-        canvas.Save(output);
+        try
+        {
+            using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
+            Painter.Paint(layout, canvas);
+            canvas.Save(output);
+        }
+        catch (FontFormatException e) { throw Damaged(e); }
     }
+
+    /// <summary>A glyph program found broken only when it is measured or subset (fonts are read lazily) is a font error, not a crash.</summary>
+    private static DocGenException Damaged(FontFormatException e) =>
+        new("E-FONT-UNSUPPORTED", $"字体文件不能使用：{e.Message}", FailureKind.Font);
 
     private static string Fingerprint(Document doc, LayoutResult layout)
     {

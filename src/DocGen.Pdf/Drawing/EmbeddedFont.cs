@@ -60,7 +60,9 @@ internal sealed class EmbeddedFont
         string name = Tag() + "+" + m.PostScriptName;
         // TrueType outlines embed as a CIDFontType2 program (FontFile2), CFF outlines as a bare CFF program (FontFile3).
         bool cff = _face.Cff is not null;
-        byte[] program = _face.Cff is { } table ? CffSubsetter.Subset(table, _glyphOfCid, name, _keepHinting) : GlyphSubsetter.Subset(_face, _glyphOfCid, _keepHinting);
+        byte[] program;
+        try { program = _face.Cff is { } table ? CffSubsetter.Subset(table, _glyphOfCid, name, _keepHinting) : GlyphSubsetter.Subset(_face, _glyphOfCid, _keepHinting); }
+        catch (FontFormatException e) { throw new FontFormatException($"{_face.Path}: {e.Message}"); }
 
         var file = NewObject(doc);
         file.CreateStream(Deflate(program, ProgramLevel));

@@ -15,7 +15,11 @@ internal static class CharStrings
     public static byte[] Flatten(CffTable cff, int glyph, bool keepHints = true)
     {
         var state = new FlattenState(new List<byte>(256), cff.FontDictOf(glyph).LocalSubrs, cff.GlobalSubrs, cff.Bytes, keepHints);
-        state.Run(cff.CharStrings.Start(glyph), cff.CharStrings.End(glyph), 0);
+        try { state.Run(cff.CharStrings.Start(glyph), cff.CharStrings.End(glyph), 0); }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException)
+        {
+            throw new FontFormatException($"CFF 字形 {glyph} 的程序已损坏（{e.Message}）");
+        }
         return [.. state.Out];
     }
 

@@ -76,7 +76,13 @@ public sealed class TrueTypeFace
         if (gid == 0) return null;
         if (Cff is { } cff)
         {
-            if (gid >= cff.CharStrings.Count || CharStrings.Bounds(CharStrings.Flatten(cff, gid)) is not { } box) return null;
+            (double XMin, double YMin, double XMax, double YMax)? bounds;
+            try { bounds = gid < cff.CharStrings.Count ? CharStrings.Bounds(CharStrings.Flatten(cff, gid)) : null; }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FontFormatException)
+            {
+                throw new FontFormatException($"{Path}: CFF 字形 {gid} 的轮廓已损坏（{e.Message}）");
+            }
+            if (bounds is not { } box) return null;
             double em = UnitsPerEm;
             return (box.XMin / em, box.YMin / em, box.XMax / em, box.YMax / em);
         }

@@ -108,6 +108,53 @@ public class CffFontTests
         Assert.Contains(pages[0], b => b < 128);  // and there is ink on it
     }
 
+    private const string UrwRoman = "/usr/share/fonts/opentype/urw-base35/C059-Roman.otf";
+
+    private static Document WithLatinFont(string latinFontPath)
+    {
+        var fs = PdfFixture.Styles.Font("fangsong");
+        var role = fs with { PdfLatinFonts = [new FontCandidate(latinFontPath)] };
+        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["fangsong"] = role } };
+        return new Document(PdfFixture.Info, styles, [PdfFixture.P("body", "2023年共受理申请61件，Report No. 12328。", "p0")]);
+    }
+
+    [Fact]
+    public void ANameKeyedCffFontServesLatinTextToo()
+    {
+        // URW's C059 is a plain (name-keyed, not CID-keyed) CFF font: its one Private DICT becomes the subset's only font dictionary.
+        Assert.True(File.Exists(UrwRoman), "this test needs fonts-urw-base35 (scripts/ensure-deps.sh --test)");
+        var path = PdfFixture.WriteTemp(PdfFixture.Render(WithLatinFont(UrwRoman)), "cff-latin");
+        var (_, fonts) = PdfOutputTests.Run("pdffonts", path);
+        Assert.Matches(@"[A-Z]{6}\+C059-Roman\s+CID Type 0C\s+Identity-H\s+yes yes yes", fonts);
+        var (_, text) = PdfOutputTests.Run("pdftotext", "-raw", path, "-");
+        Assert.Contains("2023年共受理申请61件，Report No. 12328。", text.Replace("\n", "", StringComparison.Ordinal));
+        var (code, check) = PdfOutputTests.Run("qpdf", "--check", path);
+        Assert.True(code == 0, check);
+    }
+
+    [Fact]
+    public void ADamagedCffFontIsAFontErrorNotACrash()
+    {
+        Assert.True(File.Exists(UrwRoman), "this test needs fonts-urw-base35 (scripts/ensure-deps.sh --test)");
+        var bytes = File.ReadAllBytes(UrwRoman);
+        // Overwrite the back half of the CFF table (glyph programs, Private DICT, subroutines) with callsubr operators.
+        int dir = 12, tables = bytes[4] << 8 | bytes[5];
+        for (int i = 0; i < tables; i++, dir += 16)
+        {
+            if (System.Text.Encoding.ASCII.GetString(bytes, dir, 4) != "CFF ") continue;
+            int off = bytes[dir + 8] << 24 | bytes[dir + 9] << 16 | bytes[dir + 10] << 8 | bytes[dir + 11];
+            int len = bytes[dir + 12] << 24 | bytes[dir + 13] << 16 | bytes[dir + 14] << 8 | bytes[dir + 15];
+            Array.Fill(bytes, (byte)10, off + len / 2, len / 2);
+        }
+        string damaged = Path.Combine(Path.GetTempPath(), $"docgen-damaged-cff-{Environment.ProcessId}.otf");
+        File.WriteAllBytes(damaged, bytes);
+
+        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Render(WithLatinFont(damaged), Stream.Null));
+        Assert.Equal("E-FONT-UNSUPPORTED", e.Id);
+        Assert.Equal(FailureKind.Font, e.Kind);
+        Assert.Contains(damaged, e.Message);
+    }
+
     [Fact]
     public void ACff2VariableFontIsRejectedWithAClearMessage()
     {
