@@ -140,9 +140,9 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         private readonly List<EmbeddedFont> _used = [];
         private readonly List<ShownGlyph> _segment = [];
         private (EmbeddedFont Font, double Size, bool Bold, double Tz, double Baseline) _segmentKey;
-        private double _ruleWidth = -1, _x, _y, _size, _boldSize, _tz = 100, _spacing, _runX, _runY, _runExactX, _runExactY, _segmentY;
+        private double _ruleWidth = -1, _x, _y, _size, _boldSize, _tz = 100, _spacing, _runX, _runY, _runExactX, _runExactY, _segmentY, _pen;
         private EmbeddedFont? _font;
-        private bool _bold;
+        private bool _bold, _shown;
 
         public void DrawLine(double x1, double y1, double x2, double y2, double widthPt)
         {
@@ -216,14 +216,22 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
                 Num(_text, tz).Append(" Tz\n");
                 _tz = tz;
             }
+            // A segment on the baseline of the one before continues from where the pen stopped (a TJ number closes any
+            // gap), which leaves the line start in place: the next line's Td is then mostly the same "0 -leading".
             // Td moves are written rounded and the line start tracked as a reader sums them.
-            double dx = PdfNumber.Rounded(_segment[0].X - _x, 4), dy = PdfNumber.Rounded(_segmentY - _y, 4);
-            Num(_text, dx).Append(' ');
-            Num(_text, dy).Append(" Td ");
-            _x += dx;
-            _y += dy;
-            GlyphLineWriter.Append(_text, _segment, _x, PdfNumber.Rounded(sizePt, 4), tz / 100,
+            double penX = _pen;
+            if (Math.Abs(_segmentY - _y) > GlyphLineWriter.Tolerance / 10 || !_shown)
+            {
+                double dx = PdfNumber.Rounded(_segment[0].X - _x, 4), dy = PdfNumber.Rounded(_segmentY - _y, 4);
+                Num(_text, dx).Append(' ');
+                Num(_text, dy).Append(" Td ");
+                _x += dx;
+                _y += dy;
+                penX = _x;
+            }
+            _pen = GlyphLineWriter.Append(_text, _segment, penX, PdfNumber.Rounded(sizePt, 4), tz / 100,
                 BaseSpacing(sizePt, bold), ref _spacing, LiteralStrings);
+            _shown = true;
             _segment.Clear();
         }
 
