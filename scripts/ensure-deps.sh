@@ -5,8 +5,8 @@
 set -euo pipefail
 
 need=()
-font_pkgs=(fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei fonts-wqy-zenhei fonts-liberation2)
-test_pkgs=(poppler-utils qpdf libreoffice-writer-nogui fonts-noto-cjk fontconfig)
+font_pkgs=(fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei fonts-wqy-zenhei fonts-liberation2)
+test_pkgs=(poppler-utils qpdf libreoffice-writer-nogui fontconfig)
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 

@@ -19,6 +19,13 @@ public sealed record StyleSheet(
     public FontRole Font(string role) =>
         Fonts.TryGetValue(role, out var f) ? f : throw new DocGenException("E-STYLE-UNKNOWN", $"样式表中没有字体角色「{role}」");
 
+    /// <summary>
+    /// Whether the PDF keeps the fonts' hinting (TrueType instructions, CFF stem hints). Hints only sharpen text drawn at a
+    /// few pixels per em on screen; printing and zoomed viewing do not use them, and they are a sixth of a CFF body font's
+    /// weight. styles.json: "pdf": { "fontHinting": false }.
+    /// </summary>
+    public bool PdfFontHinting { get; init; } = true;
+
     /// <summary>Body grid pitch: the type area height divided by the lines per page (GB/T 9704: 225 mm / 22).</summary>
     public double LinePitchPt => Units.MmToPt(Page.TypeAreaHeightMm) / Page.LinesPerPage;
 

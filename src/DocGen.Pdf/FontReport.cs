@@ -5,7 +5,7 @@ using DocGen.Pdf.Layout;
 namespace DocGen.Pdf;
 
 /// <summary>One candidate of a role's chain: where it was looked for and what was found.</summary>
-/// <param name="Status">"found", "not found", or why a found file cannot be used (CFF outlines, damaged).</param>
+/// <param name="Status">"found", "not found", or why a found file cannot be used (CFF2 outlines, damaged).</param>
 public sealed record FontCandidateReport(string File, int Face, bool IsLatin, IReadOnlyList<string> TriedPaths, string? ResolvedPath, string Status);
 
 /// <summary>What the PDF will use for one font role (`docgen fonts`).</summary>

@@ -22,7 +22,7 @@ public sealed class PdfRenderer(FontSettings settings)
     public void Render(Document doc, Stream output)
     {
         var layout = Layout(doc);
-        using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout));
+        using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
         Painter.Paint(layout, canvas);
         canvas.Save(output);
     }

@@ -73,7 +73,8 @@ public static class StyleSheetLoader
 
         if (!paragraphs.ContainsKey("body")) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 样式表必须定义段落样式「body」");
         if (!fonts.ContainsKey(setup.PageNumber.FontRole)) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 页码引用了未定义的字体角色「{setup.PageNumber.FontRole}」");
-        return (new StyleSheet(setup, fonts, paragraphs, characters), numbering);
+        bool hinting = !root.TryGetProperty("pdf", out var pdf) || JsonFile.Bool(pdf, "fontHinting", true);
+        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting }, numbering);
     }
 
     private static List<FontCandidate> Candidates(JsonElement e, string name)

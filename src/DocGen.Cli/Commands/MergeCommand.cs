@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Engine.Merge;
 using DocGen.Model;
@@ -23,21 +25,23 @@ public static class MergeCommand
                 "Data file whose agency, title and narrative are copied (usually the region's own file; may be the -o file itself)"),
             HelpName = "FILE",
         };
+        var json = g.Json();
         var command = new Command("merge", g.T(
             "汇总：把多个机关的数据文件（同一格式、同一年度）的表格数值相加，写成一个地区的数据文件；合计由程序重新计算。每个输入都须先通过检查。\n\n" +
             "示例：\n  docgen merge counties/*.json -o region.json\n  docgen merge counties -o region.json --narrative region.json\n  docgen render region.json -o out",
             "Merge: adds up the table values of several agencies' data files (same format, same year) into one regional data file; totals are recomputed. Every input must validate first.\n\n" +
             "Examples:\n  docgen merge counties/*.json -o region.json\n  docgen merge counties -o region.json --narrative region.json\n  docgen render region.json -o out"))
         {
-            inputs, output, narrative,
+            inputs, output, narrative, json,
         };
-        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(narrative)));
+        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(narrative), p.GetValue(json)));
         return command;
     }
 
-    private static int Run(Globals g, ParseResult p, string[] args, string output, string? narrative)
+    private static int Run(Globals g, ParseResult p, string[] args, string output, string? narrative, bool json)
     {
         var ctx = g.Context();
+        var clock = Stopwatch.StartNew();
         var expanded = BatchInputs.Expand(ctx, args);
         if (expanded is null) return (int)FailureKind.Usage;
         // `docgen merge data/*.json -o data/region.json` would otherwise add the previous result into the new one.
@@ -49,22 +53,47 @@ public static class MergeCommand
 
         var result = ReportMerger.Merge(files, new ReportPipeline(g.Locator(p)), narrative);
         // The merger names its result "（汇总结果）"; here it has a name, and one line more for "$schema".
-        ctx.PrintDiagnostics(result.Diagnostics.Select(d => d.File == ReportMerger.MergedFileName
+        var diagnostics = result.Diagnostics.Select(d => d.File == ReportMerger.MergedFileName
             ? d with { File = output, Line = d.Line > 0 ? d.Line + 1 : 0 }
-            : d));
-        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+            : d).ToList();
+        ctx.PrintDiagnostics(diagnostics);
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        int code = 0;
         if (!result.Ok || errors.Count > 0)
         {
             ctx.Err.WriteLine(ctx.T($"汇总失败：{errors.Count} 个错误，没有写出 {output}", $"merge failed: {errors.Count} error(s); {output} was not written"));
-            return ExitCode(errors);
+            code = ExitCode(errors);
         }
+        else
+        {
+            try { Write(output, WithSchema(result.Json!, output, g.Locator(p), files[0])); }
+            catch (DocGenException e) { code = ctx.Fail(e); diagnostics.AddRange(e.Diagnostics); }
+        }
+        int warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (json) WriteJson(ctx.Out, code, code == 0 ? output : null, files, diagnostics, clock.Elapsed);
+        else if (code == 0)
+            ctx.Out.WriteLine(ctx.T($"已汇总 {files.Count} 个数据文件 → {output}" + (warnings > 0 ? $"（{warnings} 个警告）" : ""),
+                $"merged {files.Count} data file(s) → {output}" + (warnings > 0 ? $" ({warnings} warning(s))" : "")));
+        return code;
+    }
 
-        string json = WithSchema(result.Json!, output, g.Locator(p), files[0]);
-        Write(output, json);
-        int warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        ctx.Out.WriteLine(ctx.T($"已汇总 {files.Count} 个数据文件 → {output}" + (warnings > 0 ? $"（{warnings} 个警告）" : ""),
-            $"merged {files.Count} data file(s) → {output}" + (warnings > 0 ? $" ({warnings} warning(s))" : "")));
-        return 0;
+    /// <summary>The machine-readable result for pipelines: the file written (null when none was), the inputs summed, every diagnostic.</summary>
+    private static void WriteJson(TextWriter stdout, int code, string? written, IReadOnlyList<string> inputs, IReadOnlyList<Diagnostic> diagnostics, TimeSpan elapsed)
+    {
+        stdout.WriteLine(JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("command", "merge");
+            w.WriteNumber("exitCode", code);
+            if (written is null) w.WriteNull("output"); else w.WriteString("output", written);
+            w.WriteStartArray("inputs");
+            foreach (var f in inputs) w.WriteStringValue(f);
+            w.WriteEndArray();
+            RunSummary.WriteDiagnostics(w, "warnings", diagnostics.Where(d => d.Severity == Severity.Warning));
+            RunSummary.WriteDiagnostics(w, "errors", diagnostics.Where(d => d.Severity == Severity.Error));
+            w.WriteNumber("elapsedMs", (long)elapsed.TotalMilliseconds);
+            w.WriteEndObject();
+        }));
     }
 
     /// <summary>The failure kind the first error stands for: an unreadable file is an I/O error, a broken template a template error.</summary>

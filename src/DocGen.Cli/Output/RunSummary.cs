@@ -86,7 +86,7 @@ public static class RunSummary
         output.WriteLine(json);
     }
 
-    private static void WriteDiagnostics(Utf8JsonWriter w, string name, IEnumerable<Diagnostic> diagnostics)
+    internal static void WriteDiagnostics(Utf8JsonWriter w, string name, IEnumerable<Diagnostic> diagnostics)
     {
         w.WriteStartArray(name);
         foreach (var d in diagnostics)

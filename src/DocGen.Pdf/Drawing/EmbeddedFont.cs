@@ -15,13 +15,15 @@ namespace DocGen.Pdf.Drawing;
 internal sealed class EmbeddedFont
 {
     private readonly TrueTypeFace _face;
+    private readonly bool _keepHinting;
     private readonly Dictionary<ushort, ushort> _cidOfGlyph = [];
     private readonly List<ushort> _glyphOfCid = [0];
     private readonly List<string> _textOfCid = [""];
 
-    public EmbeddedFont(TrueTypeFace face, int number, PdfDocument doc)
+    public EmbeddedFont(TrueTypeFace face, int number, PdfDocument doc, bool keepHinting)
     {
         _face = face;
+        _keepHinting = keepHinting;
         Number = number;
         Type0 = new PdfDictionary(doc);
         doc.Internals.AddObject(Type0);
@@ -64,13 +66,16 @@ internal sealed class EmbeddedFont
 
     public void Write(PdfDocument doc)
     {
-        byte[] program = GlyphSubsetter.Subset(_face, _glyphOfCid);
         var m = FaceMetrics.Of(_face);
         string name = Tag() + "+" + m.PostScriptName;
+        // TrueType outlines embed as a CIDFontType2 program (FontFile2), CFF outlines as a bare CFF program (FontFile3).
+        bool cff = _face.Cff is not null;
+        byte[] program = _face.Cff is { } table ? CffSubsetter.Subset(table, _glyphOfCid, name, _keepHinting) : GlyphSubsetter.Subset(_face, _glyphOfCid, _keepHinting);
 
         var file = NewObject(doc);
         file.CreateStream(Deflate(program, ProgramLevel));
-        file.Elements.SetInteger("/Length1", program.Length);
+        if (cff) file.Elements.SetName("/Subtype", "/CIDFontType0C");
+        else file.Elements.SetInteger("/Length1", program.Length);
         file.Elements.SetName("/Filter", "/FlateDecode");
 
         var descriptor = NewObject(doc);
@@ -83,17 +88,17 @@ internal sealed class EmbeddedFont
         descriptor.Elements.SetReal("/Descent", Math.Round(m.Descent));
         descriptor.Elements.SetReal("/CapHeight", Math.Round(m.CapHeight));
         descriptor.Elements.SetInteger("/StemV", 80);
-        descriptor.Elements.SetReference("/FontFile2", file);
+        descriptor.Elements.SetReference(cff ? "/FontFile3" : "/FontFile2", file);
 
         var cidFont = NewObject(doc);
         cidFont.Elements.SetName("/Type", "/Font");
-        cidFont.Elements.SetName("/Subtype", "/CIDFontType2");
+        cidFont.Elements.SetName("/Subtype", cff ? "/CIDFontType0" : "/CIDFontType2");
         cidFont.Elements.SetName("/BaseFont", "/" + name);
         cidFont.Elements["/CIDSystemInfo"] = new PdfLiteral("<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>");
         cidFont.Elements.SetReference("/FontDescriptor", descriptor);
         cidFont.Elements.SetInteger("/DW", 1000);
         cidFont.Elements["/W"] = new PdfLiteral(Widths());
-        cidFont.Elements.SetName("/CIDToGIDMap", "/Identity");
+        if (!cff) cidFont.Elements.SetName("/CIDToGIDMap", "/Identity");   // a CFF subset maps CIDs itself (its charset)
 
         var toUnicode = NewObject(doc);
         toUnicode.CreateStream(Deflate(Encoding.ASCII.GetBytes(ToUnicode()), TextLevel));

@@ -21,12 +21,14 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     private readonly PdfDocument _doc;
     private readonly DocumentInfo _info;
     private readonly string _fingerprint;
+    private readonly bool _keepHinting;
     private readonly Dictionary<TrueTypeFace, EmbeddedFont> _fonts = [];
     private readonly List<PdfOutline> _level1 = [];
     private PageCanvas? _current;
 
-    public PdfSharpDocumentCanvas(DocumentInfo info, string fingerprint)
+    public PdfSharpDocumentCanvas(DocumentInfo info, string fingerprint, bool keepHinting = true)
     {
+        _keepHinting = keepHinting;
         PdfSharpLicence.Ensure();
         _doc = new PdfDocument();
         _info = info;
@@ -110,7 +112,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     private EmbeddedFont Font(TrueTypeFace face)
     {
         if (!_fonts.TryGetValue(face, out var f))
-            _fonts[face] = f = new EmbeddedFont(face, _fonts.Count, _doc);
+            _fonts[face] = f = new EmbeddedFont(face, _fonts.Count, _doc, _keepHinting);
         return f;
     }
 

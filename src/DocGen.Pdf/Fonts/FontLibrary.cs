@@ -89,7 +89,7 @@ internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, I
 /// <summary>A role's usable faces: the CJK chain and the Latin chain, in fallback order.</summary>
 internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<TrueTypeFace> Cjk, IReadOnlyList<TrueTypeFace> Latin, IReadOnlyList<CandidateAttempt> Attempts)
 {
-    /// <summary>Throws when the role cannot be used: a candidate file is a CFF or damaged font, or no CJK font was found.</summary>
+    /// <summary>Throws when the role cannot be used: a candidate file is a CFF2 or damaged font, or no CJK font was found.</summary>
     public ResolvedRole Require()
     {
         var bad = Attempts.FirstOrDefault(a => a.Error is not null);

@@ -6,13 +6,14 @@ namespace DocGen.Pdf.Fonts;
 /// no empty loca/hmtx slots for the tens of thousands of glyphs a CJK face has and the document does not use: that
 /// padding was most of what PDFsharp's own subsets weighed (platform-facts §1.1; BENCHMARKS.md has the breakdown).
 /// Only the tables a PDF viewer reads from an embedded CIDFontType2 program are written (ISO 32000-1 §9.9):
-/// head, hhea, maxp, hmtx, loca, glyf and the hinting tables cvt, fpgm, prep when the face has them.
+/// head, hhea, maxp, hmtx, loca, glyf and the hinting tables cvt, fpgm, prep when the face has them and hinting is kept
+/// (without them each glyph's own instructions are dropped too).
 /// </summary>
 internal static class GlyphSubsetter
 {
     /// <param name="glyphs">Old glyph ids in the order of the new ids: glyphs[0] must be 0 (.notdef).</param>
     /// <returns>The font program; composite glyphs' components are appended after the given glyphs.</returns>
-    public static byte[] Subset(TrueTypeFace face, IReadOnlyList<ushort> glyphs)
+    public static byte[] Subset(TrueTypeFace face, IReadOnlyList<ushort> glyphs, bool keepHinting = true)
     {
         var b = face.Bytes;
         var t = face.Tables;
@@ -57,6 +58,7 @@ internal static class GlyphSubsetter
             if (g.Length >= 10 && Be.S16(g, 0) < 0)
                 foreach (var (at, component) in Components(g, 0, g.Length))
                     Be.W16(g, at, newId[component]);
+            if (!keepHinting) g = WithoutInstructions(g);
             glyf.Write(g);
             while (glyf.Length % 4 != 0) glyf.WriteByte(0);
         }
@@ -91,13 +93,45 @@ internal static class GlyphSubsetter
             ["loca"] = loca,
             ["maxp"] = maxp,
         };
-        foreach (var hinting in new[] { "cvt ", "fpgm", "prep" })
-            if (t.TryGetValue(hinting, out var h)) tables[hinting] = Copy(b, h);
+        if (keepHinting)
+            foreach (var hinting in new[] { "cvt ", "fpgm", "prep" })
+                if (t.TryGetValue(hinting, out var h)) tables[hinting] = Copy(b, h);
         return Write(tables);
     }
 
+    /// <summary>The glyph with its hinting instructions cut out (a simple glyph's, or those after a composite's last component).</summary>
+    private static byte[] WithoutInstructions(byte[] g)
+    {
+        if (g.Length < 10) return g;
+        int contours = Be.S16(g, 0);
+        if (contours >= 0)
+        {
+            int at = 10 + 2 * contours;
+            if (at + 2 > g.Length) return g;
+            int length = Be.U16(g, at);
+            if (length == 0 || at + 2 + length > g.Length) return g;
+            var o = new byte[g.Length - length];
+            g.AsSpan(0, at).CopyTo(o);
+            g.AsSpan(at + 2 + length).CopyTo(o.AsSpan(at + 2));   // instructionLength is now 0
+            return o;
+        }
+        const int HaveInstructions = 0x100;
+        var components = Components(g, 0, g.Length);
+        if (components.Count == 0) return g;
+        int lastFlagsAt = components[^1].At - 2;
+        int flags = Be.U16(g, lastFlagsAt);
+        if ((flags & HaveInstructions) == 0) return g;
+        Components(g, 0, g.Length, out int end);
+        var c = g.AsSpan(0, (end + 1) & ~1).ToArray();
+        Be.W16(c, lastFlagsAt, (ushort)(flags & ~HaveInstructions));
+        return c;
+    }
+
     /// <summary>(offset of the glyphIndex field, component glyph id) of each component of a composite glyph.</summary>
-    private static List<(int At, ushort Glyph)> Components(ReadOnlySpan<byte> g, int start, int end)
+    private static List<(int At, ushort Glyph)> Components(ReadOnlySpan<byte> g, int start, int end) => Components(g, start, end, out _);
+
+    /// <param name="after">Where the component records end: the composite's instructions, if any, follow.</param>
+    private static List<(int At, ushort Glyph)> Components(ReadOnlySpan<byte> g, int start, int end, out int after)
     {
         const int ArgsAreWords = 0x1, HaveScale = 0x8, MoreComponents = 0x20, HaveXYScale = 0x40, HaveTwoByTwo = 0x80;
         var list = new List<(int, ushort)>();
@@ -112,6 +146,7 @@ internal static class GlyphSubsetter
             else if ((flags & HaveTwoByTwo) != 0) p += 8;
             if ((flags & MoreComponents) == 0) break;
         }
+        after = p;
         return list;
     }
 

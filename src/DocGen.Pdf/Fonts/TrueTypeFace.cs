@@ -4,8 +4,9 @@ using Microsoft.Win32.SafeHandles;
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// One TrueType face: the cmap (coverage) and hmtx (advances) we measure with, and the tables the PDF embeds a subset of.
-/// Opening a face reads only its table directory, enough to reject CFF or damaged files at once; the file itself is read
+/// One OpenType face, TrueType (glyf) or CFF outlines: the cmap (coverage) and hmtx (advances) we measure with, and the
+/// outlines the PDF embeds a subset of. Opening a face reads only its table directory, enough to reject unusable or
+/// damaged files at once; the file itself is read
 /// and parsed on first use, once per process, and then only read, so one instance serves parallel renders. A role's
 /// fallback faces are therefore only read when a character needs them (cold start: BENCHMARKS.md).
 /// A face of a .ttc is used in place: table offsets in a collection count from the start of the file.
@@ -24,6 +25,9 @@ public sealed class TrueTypeFace
     public string FamilyName => _parsed.Value.Family;
     public int UnitsPerEm => _parsed.Value.UnitsPerEm;
     public int CoveredCount => _parsed.Value.Covered;
+
+    /// <summary>The CFF outlines of an OpenType/CFF face (.otf, .otc); null for TrueType outlines.</summary>
+    internal CffTable? Cff => _parsed.Value.Cff;
 
     /// <summary>The whole font file; <see cref="Tables"/> locates this face's tables in it.</summary>
     internal byte[] Bytes => _parsed.Value.File;
@@ -64,12 +68,18 @@ public sealed class TrueTypeFace
 
     /// <summary>
     /// The ink box of the code point's glyph in em (x to the right of the origin, y up from the baseline), from the
-    /// glyf header; null for an empty or missing glyph. Used to place marks in a vertically stacked label.
+    /// glyf header or the CFF glyph program; null for an empty or missing glyph. Used to place marks in a vertically stacked label.
     /// </summary>
     public (double XMin, double YMin, double XMax, double YMax)? InkBox(int codePoint)
     {
         ushort gid = GlyphId(codePoint);
         if (gid == 0) return null;
+        if (Cff is { } cff)
+        {
+            if (gid >= cff.CharStrings.Count || CharStrings.Bounds(CharStrings.Flatten(cff, gid)) is not { } box) return null;
+            double em = UnitsPerEm;
+            return (box.XMin / em, box.YMin / em, box.XMax / em, box.YMax / em);
+        }
         var b = Bytes;
         int loca = Tables["loca"].Off, glyf = Tables["glyf"].Off;
         bool longLoca = Be.S16(b, Tables["head"].Off + 50) == 1;
@@ -81,7 +91,7 @@ public sealed class TrueTypeFace
         return (Be.S16(b, g + 2) / u, Be.S16(b, g + 4) / u, Be.S16(b, g + 6) / u, Be.S16(b, g + 8) / u);
     }
 
-    /// <summary>Reads a face's table directory; throws <see cref="FontFormatException"/> for CFF fonts or damaged files.</summary>
+    /// <summary>Reads a face's table directory; throws <see cref="FontFormatException"/> for CFF2 (variable) fonts or damaged files.</summary>
     internal static TrueTypeFace Load(string path, int face)
     {
         using var file = File.OpenHandle(path);
@@ -97,9 +107,8 @@ public sealed class TrueTypeFace
         else if (face != 0) throw new FontFormatException($"{path} 不是字体集合（.ttc），不能选择第 {face} 个字面");
         var offsetTable = Read(file, dir, 12, length, path);
         uint version = Be.U32(offsetTable, 0);
-        if (version == 0x4F54544F) // 'OTTO'
-            throw new FontFormatException($"{path} 是 CFF 轮廓的 OpenType 字体（OTTO）；无法只嵌入用到的字形，会嵌入整个字体（十余 MB）。请改用 TrueType（glyf 轮廓）字体");
-        if (version != 0x00010000 && version != 0x74727565) throw new FontFormatException($"{path} 不是 TrueType 字体文件");
+        if (version != 0x00010000 && version != 0x74727565 && version != 0x4F54544F) // 1.0, 'true', 'OTTO'
+            throw new FontFormatException($"{path} 不是 TrueType 或 OpenType 字体文件");
         int numTables = Be.U16(offsetTable, 4);
         var records = Read(file, dir + 12, 16 * numTables, length, path);
         var tables = new Dictionary<string, (int Off, int Len)>(StringComparer.Ordinal);
@@ -111,10 +120,11 @@ public sealed class TrueTypeFace
             if (off + len > length || off > int.MaxValue) throw new FontFormatException($"{path}: 表 {tag} 超出文件范围，文件已损坏");
             tables[tag] = ((int)off, (int)len);
         }
-        if (tables.ContainsKey("CFF ") || tables.ContainsKey("CFF2"))
-            throw new FontFormatException($"{path} 含 CFF 轮廓；无法只嵌入用到的字形，会嵌入整个字体。请改用 TrueType（glyf 轮廓）字体");
-        foreach (var need in new[] { "head", "hhea", "hmtx", "cmap", "maxp", "glyf", "loca" })
-            if (!tables.ContainsKey(need)) throw new FontFormatException($"{path} 缺少 {need.Trim()} 表，不是可用的 TrueType 字体");
+        if (tables.ContainsKey("CFF2") && !tables.ContainsKey("CFF "))
+            throw new FontFormatException($"{path} 是 CFF2（可变字体）轮廓，不受支持。请改用 TrueType 或 CFF 轮廓的 OpenType 字体");
+        string[] outlines = tables.ContainsKey("CFF ") ? ["CFF "] : ["glyf", "loca"];
+        foreach (var need in new[] { "head", "hhea", "hmtx", "cmap", "maxp" }.Concat(outlines))
+            if (!tables.ContainsKey(need)) throw new FontFormatException($"{path} 缺少 {need.Trim()} 表，不是可用的字体");
         return new TrueTypeFace(path, face, tables);
     }
 
@@ -135,7 +145,7 @@ public sealed class TrueTypeFace
         return buffer;
     }
 
-    private sealed record Parsed(byte[] File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family);
+    private sealed record Parsed(byte[] File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family, CffTable? Cff);
 
     private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
     {
@@ -155,7 +165,8 @@ public sealed class TrueTypeFace
         }
         var (bmp, astral, covered) = CmapReader.Read(b, tables["cmap"].Off, path);
         string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
-        return new Parsed(b, bmp, astral, covered, advances, unitsPerEm, family);
+        var cff = tables.TryGetValue("CFF ", out var c) ? CffTable.Parse(b, c.Off, c.Len, path) : null;
+        return new Parsed(b, bmp, astral, covered, advances, unitsPerEm, family, cff);
     }
 
     /// <summary>FNV-1a: a key that is the same in every process (string.GetHashCode is randomised).</summary>

@@ -21,5 +21,5 @@ internal static class Be
     public static void W32(byte[] b, int o, uint v) { b[o] = (byte)(v >> 24); b[o + 1] = (byte)(v >> 16); b[o + 2] = (byte)(v >> 8); b[o + 3] = (byte)v; }
 }
 
-/// <summary>A font file we cannot use (not an sfnt, CFF outlines, a damaged table).</summary>
+/// <summary>A font file we cannot use (not an sfnt, CFF2 outlines, a damaged table).</summary>
 internal sealed class FontFormatException(string message) : Exception(message);

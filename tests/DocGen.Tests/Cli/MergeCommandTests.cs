@@ -50,4 +50,37 @@ public sealed class MergeCommandTests
         var usage = CliRunner.Run(dir.Path, "merge", "counties/*.json");
         Assert.True(usage.ExitCode == 64, usage.ToString());
     }
+
+    [Fact]
+    public void With_json_stdout_is_one_json_object_naming_the_file_written_the_inputs_and_every_problem()
+    {
+        using var dir = new TempDir();
+        CliData.Batch(dir.File("counties"), 2);
+        var ok = CliRunner.Run(dir.Path, "merge", "counties", "-o", "region.json", "--json");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        using (var doc = JsonDocument.Parse(ok.Stdout))
+        {
+            var root = doc.RootElement;
+            Assert.Equal("merge", root.GetProperty("command").GetString());
+            Assert.Equal(0, root.GetProperty("exitCode").GetInt32());
+            Assert.Equal("region.json", root.GetProperty("output").GetString());
+            Assert.Equal(2, root.GetProperty("inputs").GetArrayLength());
+            Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
+        }
+        Assert.True(File.Exists(dir.File("region.json")));
+
+        var (_, line) = CliData.BrokenT31(dir.File("counties"), "zz-broken.json");
+        var failed = CliRunner.Run(dir.Path, "merge", "counties/*.json", "-o", "region2.json", "--json");
+        Assert.True(failed.ExitCode == 2, failed.ToString());
+        using (var doc = JsonDocument.Parse(failed.Stdout))
+        {
+            var root = doc.RootElement;
+            Assert.Equal(2, root.GetProperty("exitCode").GetInt32());
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("output").ValueKind);
+            var errors = root.GetProperty("errors").EnumerateArray().ToList();
+            Assert.Contains(errors, e => e.GetProperty("id").GetString() == "E-MERGE-INPUT" && e.GetProperty("file").GetString() == "counties/zz-broken.json");
+            Assert.Contains(errors, e => e.GetProperty("file").GetString() == "counties/zz-broken.json" && e.GetProperty("line").GetInt32() == line);
+        }
+        Assert.False(File.Exists(dir.File("region2.json")));
+    }
 }

@@ -3,7 +3,7 @@ using DocGen.Pdf;
 
 namespace DocGen.Tests.Pdf;
 
-/// <summary>Font chains: resolution, missing glyphs (loud), missing fonts (naming every path), CFF rejection, the report.</summary>
+/// <summary>Font chains: resolution, missing glyphs (loud), missing fonts (naming every path), the report (CFF fonts: CffFontTests).</summary>
 public class FontTests
 {
     [Fact]
@@ -60,30 +60,15 @@ public class FontTests
     }
 
     [Fact]
-    public void ACffFontIsRejectedWithAClearMessage()
-    {
-        const string noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
-        Assert.True(File.Exists(noto), "this test needs fonts-noto-cjk");
-        var role = new FontRole("song", "宋体", "Times New Roman", [new FontCandidate(noto, 2)], []);
-        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["song"] = role } };
-        var doc = new Document(PdfFixture.Info, styles, [PdfFixture.P("body", "正文。")]);
-        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Layout(doc));
-        Assert.Equal("E-FONT-UNSUPPORTED", e.Id);
-        Assert.Contains("CFF", e.Message);
-        var report = Assert.Single(FontReport.Describe(styles, PdfFixture.Fonts), r => r.Role == "song");
-        Assert.Contains("CFF", report.Candidates[0].Status);
-    }
-
-    [Fact]
     public void DescribeReportsEveryRoleWithItsCandidatesAndTheChosenFile()
     {
         var report = FontReport.Describe(PdfFixture.Styles, PdfFixture.Fonts);
         Assert.Equal(["fangsong", "hei", "kai", "song", "xiaobiaosong"], report.Select(r => r.Role));
         var fs = report.Single(r => r.Role == "fangsong");
         Assert.Equal("仿宋_GB2312", fs.OfficialName);
-        Assert.Equal("/usr/share/fonts/truetype/arphic/uming.ttc#0", fs.ChosenFile);
+        Assert.Equal("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2", fs.ChosenFile);
         Assert.Equal("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", fs.ChosenLatinFile);
         Assert.Equal("not found", fs.Candidates[0].Status);
-        Assert.Contains(fs.Candidates, c => c.Status == "found" && c.ResolvedPath == "/usr/share/fonts/truetype/arphic/uming.ttc");
+        Assert.Contains(fs.Candidates, c => c.Status == "found" && c.ResolvedPath == "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc");
     }
 }

@@ -1,0 +1,223 @@
+namespace DocGen.Pdf.Fonts;
+
+/// <summary>
+/// The parts of an OpenType font's 'CFF ' table (Adobe TN #5176) that subsetting needs: the glyph programs, the global
+/// and local subroutines, and for each glyph the font dictionary (FD) whose Private DICT it is drawn with. Both kinds
+/// of CFF are read: CID-keyed (every CJK OpenType font: Noto/Source Han, Adobe's) and name-keyed (one Private DICT).
+/// Positions are kept as offsets into the font file, nothing is copied.
+/// </summary>
+internal sealed class CffTable
+{
+    private readonly byte[] _b;
+    private readonly byte[] _fdOfGlyph;
+
+    public CffIndex CharStrings { get; }
+    public CffIndex GlobalSubrs { get; }
+    public IReadOnlyList<CffFontDict> FontDicts { get; }
+    /// <summary>Raw Top DICT entries the subset copies unchanged (FontBBox, FontMatrix …: operands without offsets or strings).</summary>
+    public IReadOnlyList<CffDictEntry> TopEntries { get; }
+    public bool IsCidKeyed { get; }
+
+    private CffTable(byte[] b, CffIndex charStrings, CffIndex globalSubrs, IReadOnlyList<CffFontDict> fontDicts, byte[] fdOfGlyph,
+        IReadOnlyList<CffDictEntry> topEntries, bool cid)
+    {
+        _b = b;
+        CharStrings = charStrings;
+        GlobalSubrs = globalSubrs;
+        FontDicts = fontDicts;
+        _fdOfGlyph = fdOfGlyph;
+        TopEntries = topEntries;
+        IsCidKeyed = cid;
+    }
+
+    public byte[] Bytes => _b;
+
+    public CffFontDict FontDictOf(int glyph) => FontDicts[glyph < _fdOfGlyph.Length ? _fdOfGlyph[glyph] : 0];
+
+    public int FontDictIndexOf(int glyph) => glyph < _fdOfGlyph.Length ? _fdOfGlyph[glyph] : 0;
+
+    // Top DICT operators (two-byte ones as 1200 + second byte).
+    private const int OpCharset = 15, OpEncoding = 16, OpCharStrings = 17, OpPrivate = 18, OpSubrs = 19;
+    private const int OpRos = 1230, OpFdArray = 1236, OpFdSelect = 1237, OpFontName = 1238;
+    private const int OpFontBBox = 5, OpFontMatrix = 1207, OpPaintType = 1205, OpStrokeWidth = 1208;
+
+    /// <summary>Parses the table at <paramref name="start"/>; throws <see cref="FontFormatException"/> when it is damaged.</summary>
+    public static CffTable Parse(byte[] b, int start, int length, string path)
+    {
+        try
+        {
+            int end = start + length;
+            if (length < 4 || b[start] != 1) throw new FontFormatException($"{path}: CFF 表版本不受支持（只支持 CFF 1）");
+            int p = start + b[start + 2];
+            var names = CffIndex.Read(b, p, end); p = names.Next;
+            var tops = CffIndex.Read(b, p, end); p = tops.Next;
+            var strings = CffIndex.Read(b, p, end); p = strings.Next;
+            var gsubrs = CffIndex.Read(b, p, end);
+            if (tops.Count < 1) throw new FontFormatException($"{path}: CFF 表没有 Top DICT");
+            var top = CffDict.Parse(b, tops.Start(0), tops.End(0));
+            if (!top.TryGet(OpCharStrings, out var cs)) throw new FontFormatException($"{path}: CFF 表没有字形程序（CharStrings）");
+            var charStrings = CffIndex.Read(b, start + cs.Int(0), end);
+            int n = charStrings.Count;
+            bool cid = top.TryGet(OpRos, out _);
+            var fdOfGlyph = new byte[n];
+            var dicts = new List<CffFontDict>();
+            if (cid)
+            {
+                if (!top.TryGet(OpFdArray, out var fda) || !top.TryGet(OpFdSelect, out var fds))
+                    throw new FontFormatException($"{path}: CID 字体的 CFF 表缺少 FDArray/FDSelect");
+                var fdArray = CffIndex.Read(b, start + fda.Int(0), end);
+                for (int i = 0; i < fdArray.Count; i++)
+                    dicts.Add(CffFontDict.Read(b, start, end, CffDict.Parse(b, fdArray.Start(i), fdArray.End(i))));
+                ReadFdSelect(b, start + fds.Int(0), fdOfGlyph, fdArray.Count, path);
+            }
+            else dicts.Add(CffFontDict.Read(b, start, end, top));
+            // What the subset's Top DICT keeps: geometry, not offsets (rewritten) and not strings (SIDs of the old String INDEX).
+            var keep = top.Entries.Where(e => e.Op is OpFontBBox or OpFontMatrix or OpPaintType or OpStrokeWidth).ToList();
+            return new CffTable(b, charStrings, gsubrs, dicts, fdOfGlyph, keep, cid);
+        }
+        catch (IndexOutOfRangeException)
+        {
+            throw new FontFormatException($"{path}: CFF 表已损坏");
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new FontFormatException($"{path}: CFF 表已损坏");
+        }
+    }
+
+    private static void ReadFdSelect(byte[] b, int p, byte[] fdOfGlyph, int fdCount, string path)
+    {
+        int format = b[p];
+        if (format == 0)
+        {
+            for (int g = 0; g < fdOfGlyph.Length; g++) fdOfGlyph[g] = b[p + 1 + g];
+        }
+        else if (format == 3)
+        {
+            int ranges = Be.U16(b, p + 1);
+            for (int r = 0; r < ranges; r++)
+            {
+                int first = Be.U16(b, p + 3 + 3 * r), fd = b[p + 5 + 3 * r], next = Be.U16(b, p + 6 + 3 * r);
+                for (int g = first; g < next && g < fdOfGlyph.Length; g++) fdOfGlyph[g] = (byte)fd;
+            }
+        }
+        else throw new FontFormatException($"{path}: CFF 表的 FDSelect 格式 {format} 不受支持");
+        foreach (var fd in fdOfGlyph)
+            if (fd >= fdCount) throw new FontFormatException($"{path}: CFF 表的 FDSelect 指向不存在的字典");
+    }
+
+    internal static bool IsOffsetOrString(int op) => op is OpCharset or OpEncoding or OpCharStrings or OpPrivate or OpSubrs
+        or OpRos or OpFdArray or OpFdSelect or OpFontName or 0 or 1 or 2 or 3 or 4 or 1200 or 1221 or 1222;
+}
+
+/// <summary>One font dictionary: its Private DICT (raw entries, Subrs dropped) and its local subroutines.</summary>
+internal sealed record CffFontDict(IReadOnlyList<CffDictEntry> FdEntries, IReadOnlyList<CffDictEntry> PrivateEntries, CffIndex LocalSubrs)
+{
+    public static CffFontDict Read(byte[] b, int cffStart, int cffEnd, CffDict dict)
+    {
+        var fdEntries = dict.Entries.Where(e => !CffTable.IsOffsetOrString(e.Op)).ToList();
+        if (!dict.TryGet(18, out var priv)) return new CffFontDict(fdEntries, [], CffIndex.Empty);
+        int size = priv.Int(0), offset = cffStart + priv.Int(1);
+        var pd = CffDict.Parse(b, offset, offset + size);
+        var local = pd.TryGet(19, out var subrs) ? CffIndex.Read(b, offset + subrs.Int(0), cffEnd) : CffIndex.Empty;
+        return new CffFontDict(fdEntries, pd.Entries.Where(e => e.Op != 19).ToList(), local);
+    }
+}
+
+/// <summary>A CFF INDEX: count, then offsets, then the data; item i is [Start(i), End(i)) in the file.</summary>
+internal sealed class CffIndex
+{
+    private readonly byte[]? _b;
+    private readonly int _offsets, _offSize, _dataBase;
+
+    public static readonly CffIndex Empty = new(null, 0, 0, 0, 0, 0);
+
+    public int Count { get; }
+    /// <summary>The first byte after the INDEX.</summary>
+    public int Next { get; }
+
+    private CffIndex(byte[]? b, int count, int offsets, int offSize, int dataBase, int end)
+    {
+        _b = b; Count = count; _offsets = offsets; _offSize = offSize; _dataBase = dataBase; Next = end;
+    }
+
+    public static CffIndex Read(byte[] b, int p, int limit)
+    {
+        int count = Be.U16(b, p);
+        if (count == 0) return new CffIndex(b, 0, 0, 0, 0, p + 2);
+        int offSize = b[p + 2];
+        if (offSize is < 1 or > 4) throw new FontFormatException("CFF INDEX 的偏移长度无效");
+        int offsets = p + 3, dataBase = offsets + (count + 1) * offSize - 1;
+        var index = new CffIndex(b, count, offsets, offSize, dataBase, 0);
+        int end = index.Start(count);
+        if (end > limit || dataBase > limit) throw new FontFormatException("CFF INDEX 超出表的范围");
+        return new CffIndex(b, count, offsets, offSize, dataBase, end);
+    }
+
+    public int Start(int i)
+    {
+        int o = 0, at = _offsets + i * _offSize;
+        for (int k = 0; k < _offSize; k++) o = o << 8 | _b![at + k];
+        return _dataBase + o;
+    }
+
+    public int End(int i) => Start(i + 1);
+
+    public ReadOnlySpan<byte> Item(int i) => _b.AsSpan(Start(i), End(i) - Start(i));
+}
+
+/// <summary>One DICT entry: operator and its operands, with the raw bytes so it can be copied unchanged.</summary>
+internal sealed record CffDictEntry(int Op, double[] Operands, byte[] Raw)
+{
+    public int Int(int i) => (int)Operands[i];
+}
+
+/// <summary>A parsed DICT (Top, Font or Private), entries in file order.</summary>
+internal sealed class CffDict
+{
+    public List<CffDictEntry> Entries { get; } = [];
+
+    public bool TryGet(int op, out CffDictEntry entry)
+    {
+        entry = Entries.FirstOrDefault(e => e.Op == op)!;
+        return entry is not null;
+    }
+
+    public static CffDict Parse(byte[] b, int start, int end)
+    {
+        var d = new CffDict();
+        var operands = new List<double>();
+        int entryStart = start, p = start;
+        while (p < end)
+        {
+            int v = b[p];
+            if (v <= 21)
+            {
+                int op = v == 12 ? 1200 + b[p + 1] : v;
+                p += v == 12 ? 2 : 1;
+                d.Entries.Add(new CffDictEntry(op, [.. operands], b.AsSpan(entryStart, p - entryStart).ToArray()));
+                operands.Clear();
+                entryStart = p;
+            }
+            else if (v == 28) { operands.Add(Be.S16(b, p + 1)); p += 3; }
+            else if (v == 29) { operands.Add((int)Be.U32(b, p + 1)); p += 5; }
+            else if (v == 30) { p = RealEnd(b, p + 1, end); operands.Add(0); }
+            else if (v is >= 32 and <= 246) { operands.Add(v - 139); p++; }
+            else if (v is >= 247 and <= 250) { operands.Add((v - 247) * 256 + b[p + 1] + 108); p += 2; }
+            else if (v is >= 251 and <= 254) { operands.Add(-(v - 251) * 256 - b[p + 1] - 108); p += 2; }
+            else throw new FontFormatException("CFF DICT 含无效字节");
+        }
+        return d;
+    }
+
+    /// <summary>Real operands (nibble-coded) only occur where we copy raw bytes (FontMatrix, BlueScale …), so their value is not decoded.</summary>
+    private static int RealEnd(byte[] b, int p, int end)
+    {
+        while (p < end)
+        {
+            int x = b[p++];
+            if ((x & 0xF) == 0xF || (x >> 4) == 0xF) return p;
+        }
+        throw new FontFormatException("CFF DICT 的实数未结束");
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using DocGen.Model;
+
+namespace DocGen.Tests.Pdf;
+
+/// <summary>
+/// OpenType fonts with CFF outlines (the Noto Serif CJK stand-ins, and .otf files a user points DocGen at) are measured and
+/// embedded as subsets like TrueType ones; hinting can be left out of the PDF without moving a pixel of the outlines.
+/// </summary>
+public class CffFontTests
+{
+    private const string NotoRegular = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+
+    private static Document Sample(bool hinting) =>
+        new(PdfFixture.Info, PdfFixture.Styles with { PdfFontHinting = hinting },
+        [
+            PdfFixture.P("title", "测试机关2023年政府信息公开工作年度报告", "标题"),
+            PdfFixture.RunIn("（一）依法公布政府信息。", "全年累计发布信息3712条，其中，行政文件79件、图解88篇；政务微信发布信息639篇。", "p1"),
+            PdfFixture.P("body", "坚持质量和实效并举，提高信息发布“含金量”，权威准确传递政策意图、及时快速传播政府声音。", "p2"),
+        ]);
+
+    [Fact]
+    public void ACffFaceIsEmbeddedAsACompactCidFontType0CSubsetWhoseTextExtracts()
+    {
+        Assert.True(File.Exists(NotoRegular), "this test needs fonts-noto-cjk");
+        var pdf = PdfFixture.Render(Sample(hinting: true));
+        var path = PdfFixture.WriteTemp(pdf, "cff");
+
+        var (_, fonts) = PdfOutputTests.Run("pdffonts", path);
+        var rows = fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        Assert.Contains(rows, r => r.Contains("NotoSerifCJKsc-Regular", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("NotoSerifCJKsc-Bold", StringComparison.Ordinal));
+        Assert.All(rows.Where(r => r.Contains("Noto", StringComparison.Ordinal)),
+            r => Assert.Matches(@"^[A-Z]{6}\+NotoSerifCJKsc-\w+\s+CID Type 0C\s+Identity-H\s+yes yes yes", r));
+
+        var (code, check) = PdfOutputTests.Run("qpdf", "--check", path);
+        Assert.True(code == 0, check);
+        var (_, text) = PdfOutputTests.Run("pdftotext", "-raw", path, "-");
+        string flat = text.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("坚持质量和实效并举，提高信息发布“含金量”", flat);
+        Assert.Contains("（一）依法公布政府信息。全年累计发布信息3712条", flat);
+        // A whole Noto face is 26 MB; about sixty glyphs of it must weigh tens of kilobytes.
+        Assert.True(pdf.Length < 60_000, $"{pdf.Length} bytes");
+    }
+
+    [Fact]
+    public void TheInkBoxOfACffGlyphComesFromItsOutline()
+    {
+        var layout = PdfFixture.Renderer.Layout(Sample(hinting: true));
+        var glyphs = layout.Pages[0].Lines.SelectMany(l => l.Glyphs).ToList();
+        var face = glyphs.First(g => g.Text.Contains('、', StringComparison.Ordinal)).Face;
+        Assert.EndsWith("NotoSerifCJK-Regular.ttc", face.Path, StringComparison.Ordinal);
+
+        var comma = face.InkBox('、')!.Value;        // a simplified-Chinese pause mark sits low and to the left of its box
+        Assert.InRange(comma.XMin, 0.0, 0.3);
+        Assert.InRange(comma.XMax, 0.1, 0.5);
+        Assert.InRange(comma.YMax, 0.0, 0.35);
+
+        var one = face.InkBox('一')!.Value;          // 一 is a wide, thin horizontal stroke near the middle of the em
+        Assert.True(one.XMax - one.XMin > 0.8, $"width {one.XMax - one.XMin}");
+        Assert.True(one.YMax - one.YMin < 0.12, $"height {one.YMax - one.YMin}");
+        Assert.InRange((one.YMin + one.YMax) / 2, 0.25, 0.55);
+    }
+
+    [Fact]
+    public void EveryCharacterOfTheStandInCffFacesHasAnOutlineWeCanRead()
+    {
+        // Each glyph program is flattened (its subroutine calls inlined) and walked for its box: a malformed or unsupported
+        // program throws. This covers every glyph the regular and bold stand-ins map a BMP character to.
+        var glyphs = PdfFixture.Renderer.Layout(Sample(hinting: true)).Pages[0].Lines.SelectMany(l => l.Glyphs).ToList();
+        var faces = glyphs.Select(g => g.Face).Where(f => f.Path.Contains("NotoSerifCJK", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Equal(2, faces.Count);
+        foreach (var face in faces)
+        {
+            int covered = 0, inked = 0;
+            for (int cp = 0x20; cp < 0x10000; cp++)
+            {
+                if (!face.Covers(cp)) continue;
+                covered++;
+                if (face.InkBox(cp) is { } box && box.XMax > box.XMin) inked++;
+            }
+            Assert.True(covered > 40_000, $"{face.Path}: {covered} characters");
+            Assert.True(inked > covered * 0.99, $"{face.Path}: {inked} of {covered} characters have ink");
+        }
+    }
+
+    [Fact]
+    public void LeavingOutHintingMakesTheFileSmallerAndChangesNoPixel()
+    {
+        // Poppler draws without hinting, so both files must rasterise identically: the outlines themselves are untouched,
+        // for the CFF faces (stem hints and hint masks dropped) and the TrueType 楷体 face (instructions and fpgm/prep/cvt dropped).
+        var hinted = PdfFixture.Render(Sample(hinting: true));
+        var bare = PdfFixture.Render(Sample(hinting: false));
+        Assert.True(bare.Length < hinted.Length - 1000, $"{bare.Length} vs {hinted.Length} bytes");
+
+        string dir = Path.Combine(Path.GetTempPath(), "docgen-pdf-tests", $"hinting-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        var pages = new List<byte[]>();
+        foreach (var (pdf, name) in new[] { (hinted, "hinted"), (bare, "bare") })
+        {
+            string path = Path.Combine(dir, name + ".pdf");
+            File.WriteAllBytes(path, pdf);
+            var (code, output) = PdfOutputTests.Run("pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "1", path, Path.Combine(dir, name));
+            Assert.True(code == 0, output);
+            pages.Add(File.ReadAllBytes(Directory.GetFiles(dir, name + "*.pgm").Single()));
+        }
+        Assert.True(pages[0].AsSpan().SequenceEqual(pages[1]), "the page rasterises differently without hinting");
+        Assert.Contains(pages[0], b => b < 128);  // and there is ink on it
+    }
+
+    [Fact]
+    public void ACff2VariableFontIsRejectedWithAClearMessage()
+    {
+        // The smallest file that is an OpenType font with CFF2 outlines: the header and one table record.
+        var bytes = new byte[32];
+        Encoding.ASCII.GetBytes("OTTO").CopyTo(bytes, 0);
+        bytes[5] = 1;                                              // numTables
+        Encoding.ASCII.GetBytes("CFF2").CopyTo(bytes, 12);
+        bytes[12 + 11] = 28;                                       // offset
+        bytes[12 + 15] = 4;                                        // length
+        string path = Path.Combine(Path.GetTempPath(), $"docgen-cff2-{Environment.ProcessId}.otf");
+        File.WriteAllBytes(path, bytes);
+        var role = new FontRole("song", "宋体", "Times New Roman", [new FontCandidate(path)], []);
+        var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["song"] = role } };
+        var doc = new Document(PdfFixture.Info, styles, [PdfFixture.P("body", "正文。")]);
+
+        var e = Assert.Throws<DocGenException>(() => PdfFixture.Renderer.Layout(doc));
+        Assert.Equal("E-FONT-UNSUPPORTED", e.Id);
+        Assert.Contains("CFF2", e.Message);
+        Assert.Contains(path, e.Message);
+    }
+}
