@@ -133,7 +133,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
 
         /// <summary>
         /// Literal strings holding the two bytes of each CID as they are, rather than hex strings (&lt;000b0010&gt;): measured
-        /// on the ningxia 2023 report, deflated content streams are 4 % smaller (23.2 KB against 24.1 KB).
+        /// on the ningxia 2023 report, deflated content streams are 4 % smaller (23.4 KB against 24.3 KB).
         /// </summary>
         private const bool LiteralStrings = true;
 
