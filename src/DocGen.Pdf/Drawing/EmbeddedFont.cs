@@ -40,19 +40,29 @@ internal sealed class EmbeddedFont
     {
         sb.Append('<');
         foreach (var rune in text.EnumerateRunes())
-        {
-            ushort glyph = _face.GlyphId(rune.Value);
-            if (!_cidOfGlyph.TryGetValue(glyph, out ushort cid))
-            {
-                cid = (ushort)_glyphOfCid.Count;
-                _cidOfGlyph[glyph] = cid;
-                _glyphOfCid.Add(glyph);
-                _textOfCid.Add(rune.ToString());
-            }
-            sb.Append(cid.ToString("X4", CultureInfo.InvariantCulture));
-        }
+            sb.Append(Cid(rune).ToString("X4", CultureInfo.InvariantCulture));
         sb.Append('>');
     }
+
+    /// <summary>The CID that shows the rune's glyph, handed out on first use.</summary>
+    public ushort Cid(System.Text.Rune rune)
+    {
+        ushort glyph = _face.GlyphId(rune.Value);
+        if (!_cidOfGlyph.TryGetValue(glyph, out ushort cid))
+        {
+            cid = (ushort)_glyphOfCid.Count;
+            _cidOfGlyph[glyph] = cid;
+            _glyphOfCid.Add(glyph);
+            _textOfCid.Add(rune.ToString());
+        }
+        return cid;
+    }
+
+    /// <summary>
+    /// The advance of a CID exactly as /W lists it, in thousandths of the font size: readers move the pen by this
+    /// rounded value, so the content stream computes positions from it too.
+    /// </summary>
+    public double Width(ushort cid) => Math.Round(_face.AdvanceUnits(_glyphOfCid[cid]) * 1000.0 / _face.UnitsPerEm, 3);
 
     public void Write(PdfDocument doc)
     {
@@ -111,7 +121,7 @@ internal sealed class EmbeddedFont
         for (int cid = 1; cid < _glyphOfCid.Count; cid++)
         {
             if (cid > 1) sb.Append(' ');
-            sb.Append(Num(_face.AdvanceUnits(_glyphOfCid[cid]) * 1000.0 / _face.UnitsPerEm));
+            sb.Append(Num(Width((ushort)cid)));
         }
         return sb.Append("]]").ToString();
     }

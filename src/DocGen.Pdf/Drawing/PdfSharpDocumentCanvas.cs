@@ -122,20 +122,29 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     }
 
     /// <summary>
-    /// One page's content stream: rules first, then all text in one text object, glyph runs placed with relative Td
-    /// moves. PDF's y axis points up, the layout's down: y = page height − layout y.
+    /// One page's content stream: rules first, then all text in one text object. Consecutive glyph runs on one
+    /// baseline in one font, size, weight and scale are buffered and shown by one operation (<see cref="GlyphLineWriter"/>);
+    /// segments start with relative Td moves. PDF's y axis points up, the layout's down: y = page height − layout y.
     /// </summary>
     private sealed class PageCanvas(PdfSharpDocumentCanvas owner, PdfPage page, double heightPt) : IPageCanvas
     {
         /// <summary>PDFsharp's simulated bold, kept so pages look as before: outlines stroked 2 % of the em wide, 2 % em extra spacing.</summary>
         private const double BoldEmphasis = 0.02;
 
+        /// <summary>
+        /// Literal strings holding the two bytes of each CID as they are, rather than hex strings (&lt;000b0010&gt;): measured
+        /// on the ningxia 2023 report, deflated content streams are 4 % smaller (23.4 KB against 24.3 KB).
+        /// </summary>
+        private const bool LiteralStrings = true;
+
         private readonly StringBuilder _rules = new("2 J\n");
         private readonly StringBuilder _text = new();
         private readonly List<EmbeddedFont> _used = [];
-        private double _ruleWidth = -1, _x, _y, _size, _boldSize, _scaleX = 1;
+        private readonly List<ShownGlyph> _segment = [];
+        private (EmbeddedFont Font, double Size, bool Bold, double Tz, double Baseline) _segmentKey;
+        private double _ruleWidth = -1, _x, _y, _size, _boldSize, _tz = 100, _spacing, _runX, _runY, _runExactX, _runExactY, _segmentY, _pen;
         private EmbeddedFont? _font;
-        private bool _bold;
+        private bool _bold, _shown;
 
         public void DrawLine(double x1, double y1, double x2, double y2, double widthPt)
         {
@@ -148,6 +157,42 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         {
             var font = owner.Font(face);
             if (!_used.Contains(font)) _used.Add(font);
+            // Keyed by the Tz as written: scales that print alike draw alike, and need no second Tz.
+            double tz = PdfNumber.Rounded(scaleX * 100, 4);
+            var key = (font, sizePt, bold, tz, baseline);
+            if (_segment.Count > 0 && key != _segmentKey) FlushSegment();
+            _segmentKey = key;
+            // Where the run starts: the layout's position reached by moves rounded to 0.0001 pt, each relative to the
+            // previous run's exact position, as pages were written when every run had its own Td. Readers sum those
+            // rounded moves, so the sum, not the exact position, is what earlier output showed; keeping it keeps every
+            // pixel (it differs from the exact position by a few thousandths of a point at most).
+            _runX += PdfNumber.Rounded(x - _runExactX, 4);
+            _runY += PdfNumber.Rounded(heightPt - baseline - _runExactY, 4);
+            _runExactX = x;
+            _runExactY = heightPt - baseline;
+            x = _runX;
+            // Within a run the glyphs sit where a reader's pen puts them: the advances from /W, the simulated bold's
+            // spacing, both scaled by Tz; computed from the numbers as written, so merged runs land exactly there.
+            double size = PdfNumber.Rounded(sizePt, 4), th = tz / 100;
+            double spacing = BaseSpacing(sizePt, bold);
+            if (_segment.Count == 0) _segmentY = _runY;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                ushort cid = font.Cid(rune);
+                double width = font.Width(cid);
+                _segment.Add(new ShownGlyph(cid, width, x));
+                x += (width / 1000 * size + spacing) * th;
+            }
+        }
+
+        /// <summary>The character spacing a run is drawn with: none, or simulated bold's 2 % of the em as written.</summary>
+        private static double BaseSpacing(double sizePt, bool bold) => bold ? PdfNumber.Rounded(sizePt * BoldEmphasis, 4) : 0;
+
+        /// <summary>Writes the buffered segment: state changes, a Td to its first glyph, one text-showing operation.</summary>
+        private void FlushSegment()
+        {
+            if (_segment.Count == 0) return;
+            var (font, sizePt, bold, tz, _) = _segmentKey;
             if (font != _font || sizePt != _size)
             {
                 _text.Append("/F").Append(font.Number).Append(' ');
@@ -157,39 +202,50 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
             }
             if (bold != _bold || (bold && sizePt != _boldSize))
             {
+                // Tc is left to the line writer, which starts from the bold spacing and adds any common gap.
                 if (bold)
                 {
-                    double e = sizePt * BoldEmphasis;
                     _text.Append("2 Tr ");
-                    Num(_text, e).Append(" w ");
-                    Num(_text, e).Append(" Tc\n");
+                    Num(_text, sizePt * BoldEmphasis).Append(" w\n");
                     _boldSize = sizePt;
                 }
-                else _text.Append("0 Tr 0 Tc\n");
+                else _text.Append("0 Tr\n");
                 _bold = bold;
             }
-            if (scaleX != _scaleX)
+            if (tz != _tz)
             {
-                // Tz scales glyph widths only; the Td moves below stay in unscaled text space.
-                Num(_text, scaleX * 100).Append(" Tz\n");
-                _scaleX = scaleX;
+                // Tz scales glyph advances and Tc, not the Td moves, which stay in unscaled text space.
+                Num(_text, tz).Append(" Tz\n");
+                _tz = tz;
             }
-            double y = heightPt - baseline;
-            Num(_text, x - _x).Append(' ');
-            Num(_text, y - _y).Append(" Td ");
-            _x = x;
-            _y = y;
-            font.AppendHex(_text, text);
-            _text.Append(" Tj\n");
+            // A segment on the baseline of the one before continues from where the pen stopped (a TJ number closes any
+            // gap), which leaves the line start in place: the next line's Td is then mostly the same "0 -leading".
+            // Td moves are written rounded and the line start tracked as a reader sums them.
+            double penX = _pen;
+            if (Math.Abs(_segmentY - _y) > GlyphLineWriter.Tolerance / 10 || !_shown)
+            {
+                double dx = PdfNumber.Rounded(_segment[0].X - _x, 4), dy = PdfNumber.Rounded(_segmentY - _y, 4);
+                Num(_text, dx).Append(' ');
+                Num(_text, dy).Append(" Td ");
+                _x += dx;
+                _y += dy;
+                penX = _x;
+            }
+            _pen = GlyphLineWriter.Append(_text, _segment, penX, PdfNumber.Rounded(sizePt, 4), tz / 100,
+                BaseSpacing(sizePt, bold), ref _spacing, LiteralStrings);
+            _shown = true;
+            _segment.Clear();
         }
 
         public void Finish()
         {
+            FlushSegment();
             var content = new StringBuilder(_rules.Length + _text.Length + 32);
             content.Append("q\n").Append(_rules);
             if (_text.Length > 0) content.Append("BT\n").Append(_text).Append("ET\n");
             content.Append("Q\n");
-            var data = EmbeddedFont.Deflate(Encoding.ASCII.GetBytes(content.ToString()), EmbeddedFont.TextLevel);
+            // Latin-1: literal strings carry the CIDs' bytes as they are.
+            var data = EmbeddedFont.Deflate(Encoding.Latin1.GetBytes(content.ToString()), EmbeddedFont.TextLevel);
             var stream = page.Contents.AppendContent();
             if (stream.Stream is null) stream.CreateStream(data);
             else stream.Stream.Value = data;
@@ -203,23 +259,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         }
 
         /// <summary>Up to four decimals, no exponent, no trailing zeros: what PDF content streams read.</summary>
-        private static StringBuilder Num(StringBuilder sb, double v)
-        {
-            long scaled = (long)Math.Round(v * 10000, MidpointRounding.AwayFromZero);
-            if (scaled < 0) { sb.Append('-'); scaled = -scaled; }
-            sb.Append(scaled / 10000);
-            long frac = scaled % 10000;
-            if (frac != 0)
-            {
-                sb.Append('.');
-                for (long div = 1000; frac != 0; div /= 10)
-                {
-                    sb.Append((char)('0' + frac / div));
-                    frac %= div;
-                }
-            }
-            return sb;
-        }
+        private static StringBuilder Num(StringBuilder sb, double v) => PdfNumber.Append(sb, v, 4);
     }
 }
 

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DocGen.Tests.Pdf;
+
+/// <summary>A text-showing operator (Tj or TJ) and the origins of the glyphs it shows, in PDF points (y up).</summary>
+internal sealed record TextShow(string Operator, IReadOnlyList<(double X, double Y)> Origins);
+
+/// <summary>
+/// Reads the page content streams DocGen writes (plain objects, Flate, one text object per page) and follows the
+/// text operators the writer uses — Td, Tf, Tc, Tz, Tj, TJ — the way PDF 32000-1 §9.4.4 moves the pen. Glyph advances
+/// are not read from the font: the caller passes them in showing order, so the test is independent of CID numbering.
+/// </summary>
+internal static partial class PageContent
+{
+    /// <summary>The decompressed content stream of every page, in page order.</summary>
+    public static List<byte[]> Streams(byte[] pdf)
+    {
+        string file = Encoding.Latin1.GetString(pdf);
+        var kids = KidsRegex().Match(file).Groups[1].Value;
+        var result = new List<byte[]>();
+        foreach (Match page in RefRegex().Matches(kids))
+        {
+            string pageObj = ObjectText(file, page.Groups[1].Value);
+            string contents = ContentsRegex().Match(pageObj).Groups[1].Value;
+            int at = file.IndexOf("\n" + contents + " 0 obj", StringComparison.Ordinal);
+            var dict = LengthRegex().Match(file, at);
+            int length = int.Parse(dict.Groups[1].Value, CultureInfo.InvariantCulture);
+            int start = file.IndexOf("stream", dict.Index, StringComparison.Ordinal) + "stream".Length;
+            if (file[start] == '\r') start++;
+            if (file[start] == '\n') start++;
+            using var z = new ZLibStream(new MemoryStream(pdf, start, length), CompressionMode.Decompress);
+            using var raw = new MemoryStream();
+            z.CopyTo(raw);
+            result.Add(raw.ToArray());
+        }
+        return result;
+    }
+
+    private static string ObjectText(string file, string number)
+    {
+        int at = file.IndexOf("\n" + number + " 0 obj", StringComparison.Ordinal);
+        return file[at..file.IndexOf("endobj", at, StringComparison.Ordinal)];
+    }
+
+    /// <summary>
+    /// The text-showing operators of one content stream with their glyph origins; <paramref name="advanceEm"/> gives
+    /// the font advance (in em) of the n-th glyph shown on the page.
+    /// </summary>
+    public static List<TextShow> Shows(byte[] content, Func<int, double> advanceEm)
+    {
+        var shows = new List<TextShow>();
+        var operands = new List<object>();
+        List<object>? array = null;
+        double lineX = 0, lineY = 0, x = 0, size = 0, spacing = 0, scale = 1;
+        int glyph = 0;
+        foreach (var token in Tokens(content))
+        {
+            if (token is "[") { array = []; continue; }
+            if (token is "]") { operands.Add(array!); array = null; continue; }
+            if (array is not null) { array.Add(token); continue; }
+            if (token is not Op op) { operands.Add(token); continue; }
+            switch (op.Name)
+            {
+                case "BT": lineX = lineY = x = 0; spacing = 0; scale = 1; break;
+                case "Td": lineX += (double)operands[0]; lineY += (double)operands[1]; x = lineX; break;
+                case "Tf": size = (double)operands[1]; break;
+                case "Tc": spacing = (double)operands[0]; break;
+                case "Tz": scale = (double)operands[0] / 100; break;
+                case "Tj" or "TJ":
+                    var origins = new List<(double, double)>();
+                    foreach (var item in op.Name == "Tj" ? [operands[0]] : (List<object>)operands[0])
+                    {
+                        if (item is double n) { x -= n / 1000 * size * scale; continue; }
+                        var bytes = (byte[])item;
+                        for (int i = 0; i < bytes.Length; i += 2)
+                        {
+                            origins.Add((x, lineY));
+                            x += (advanceEm(glyph++) * size + spacing) * scale;
+                        }
+                    }
+                    shows.Add(new TextShow(op.Name, origins));
+                    break;
+            }
+            operands.Clear();
+        }
+        return shows;
+    }
+
+    private sealed record Op(string Name);
+
+    /// <summary>Numbers (double), strings (byte[]), names (string starting with /), array brackets ("[", "]") and operators.</summary>
+    private static IEnumerable<object> Tokens(byte[] c)
+    {
+        int i = 0;
+        while (i < c.Length)
+        {
+            byte b = c[i];
+            if (b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') { i++; continue; }
+            if (b is (byte)'[' or (byte)']') { i++; yield return b == '[' ? "[" : "]"; continue; }
+            if (b == '<')
+            {
+                int end = Array.IndexOf(c, (byte)'>', i);
+                yield return Convert.FromHexString(Encoding.ASCII.GetString(c, i + 1, end - i - 1));
+                i = end + 1;
+                continue;
+            }
+            if (b == '(')
+            {
+                var s = new List<byte>();
+                int depth = 1;
+                for (i++; ; i++)
+                {
+                    byte ch = c[i];
+                    if (ch == '\\')
+                    {
+                        byte e = c[++i];
+                        s.Add(e switch { (byte)'n' => 10, (byte)'r' => 13, (byte)'t' => 9, (byte)'b' => 8, (byte)'f' => 12, _ => e });
+                        continue;
+                    }
+                    if (ch == '(') depth++;
+                    if (ch == ')' && --depth == 0) break;
+                    s.Add(ch);
+                }
+                i++;
+                yield return s.ToArray();
+                continue;
+            }
+            int j = i + 1;
+            while (j < c.Length && c[j] is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'[' or (byte)']' or (byte)'<' or (byte)'(' or (byte)'/')) j++;
+            string word = Encoding.ASCII.GetString(c, i, j - i);
+            i = j;
+            if (word[0] == '/') yield return word;
+            else if (double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) yield return v;
+            else yield return new Op(word);
+        }
+    }
+
+    [GeneratedRegex(@"/Type\s*/Pages\b.*?/Kids\s*\[([^\]]*)\]", RegexOptions.Singleline)]
+    private static partial Regex KidsRegex();
+
+    [GeneratedRegex(@"(\d+) 0 R")]
+    private static partial Regex RefRegex();
+
+    [GeneratedRegex(@"/Contents\s*(\d+) 0 R")]
+    private static partial Regex ContentsRegex();
+
+    [GeneratedRegex(@"/Length\s+(\d+)")]
+    private static partial Regex LengthRegex();
+}
