@@ -35,15 +35,6 @@ internal sealed class EmbeddedFont
     /// <summary>The font dictionary pages refer to; filled in by <see cref="Write"/>.</summary>
     public PdfDictionary Type0 { get; }
 
-    /// <summary>Appends the CIDs of the text as a hex string (&lt;0001000a&gt;) for Tj.</summary>
-    public void AppendHex(StringBuilder sb, string text)
-    {
-        sb.Append('<');
-        foreach (var rune in text.EnumerateRunes())
-            sb.Append(Cid(rune).ToString("X4", CultureInfo.InvariantCulture));
-        sb.Append('>');
-    }
-
     /// <summary>The CID that shows the rune's glyph, handed out on first use.</summary>
     public ushort Cid(System.Text.Rune rune)
     {

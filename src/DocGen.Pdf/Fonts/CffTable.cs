@@ -8,7 +8,7 @@ namespace DocGen.Pdf.Fonts;
 /// </summary>
 internal sealed class CffTable
 {
-    private readonly byte[] _b;
+    private readonly FontFile _file;
     private readonly byte[] _fdOfGlyph;
 
     public CffIndex CharStrings { get; }
@@ -18,10 +18,10 @@ internal sealed class CffTable
     public IReadOnlyList<CffDictEntry> TopEntries { get; }
     public bool IsCidKeyed { get; }
 
-    private CffTable(byte[] b, CffIndex charStrings, CffIndex globalSubrs, IReadOnlyList<CffFontDict> fontDicts, byte[] fdOfGlyph,
+    private CffTable(FontFile file, CffIndex charStrings, CffIndex globalSubrs, IReadOnlyList<CffFontDict> fontDicts, byte[] fdOfGlyph,
         IReadOnlyList<CffDictEntry> topEntries, bool cid)
     {
-        _b = b;
+        _file = file;
         CharStrings = charStrings;
         GlobalSubrs = globalSubrs;
         FontDicts = fontDicts;
@@ -30,7 +30,9 @@ internal sealed class CffTable
         IsCidKeyed = cid;
     }
 
-    public byte[] Bytes => _b;
+    public ReadOnlySpan<byte> Bytes => _file.Span;
+
+    public FontFile File => _file;
 
     public CffFontDict FontDictOf(int glyph) => FontDicts[glyph < _fdOfGlyph.Length ? _fdOfGlyph[glyph] : 0];
 
@@ -42,21 +44,22 @@ internal sealed class CffTable
     private const int OpFontBBox = 5, OpFontMatrix = 1207, OpPaintType = 1205, OpStrokeWidth = 1208;
 
     /// <summary>Parses the table at <paramref name="start"/>; throws <see cref="FontFormatException"/> when it is damaged.</summary>
-    public static CffTable Parse(byte[] b, int start, int length, string path)
+    public static CffTable Parse(FontFile file, int start, int length, string path)
     {
+        var b = file.Span;
         try
         {
             int end = start + length;
             if (length < 4 || b[start] != 1) throw new FontFormatException($"{path}: CFF 表版本不受支持（只支持 CFF 1）");
             int p = start + b[start + 2];
-            var names = CffIndex.Read(b, p, end); p = names.Next;
-            var tops = CffIndex.Read(b, p, end); p = tops.Next;
-            var strings = CffIndex.Read(b, p, end); p = strings.Next;
-            var gsubrs = CffIndex.Read(b, p, end);
+            var names = CffIndex.Read(file, p, end); p = names.Next;
+            var tops = CffIndex.Read(file, p, end); p = tops.Next;
+            var strings = CffIndex.Read(file, p, end); p = strings.Next;
+            var gsubrs = CffIndex.Read(file, p, end);
             if (tops.Count < 1) throw new FontFormatException($"{path}: CFF 表没有 Top DICT");
             var top = CffDict.Parse(b, tops.Start(0), tops.End(0));
             if (!top.TryGet(OpCharStrings, out var cs)) throw new FontFormatException($"{path}: CFF 表没有字形程序（CharStrings）");
-            var charStrings = CffIndex.Read(b, start + cs.Int(0), end);
+            var charStrings = CffIndex.Read(file, start + cs.Int(0), end);
             int n = charStrings.Count;
             bool cid = top.TryGet(OpRos, out _);
             var fdOfGlyph = new byte[n];
@@ -65,15 +68,15 @@ internal sealed class CffTable
             {
                 if (!top.TryGet(OpFdArray, out var fda) || !top.TryGet(OpFdSelect, out var fds))
                     throw new FontFormatException($"{path}: CID 字体的 CFF 表缺少 FDArray/FDSelect");
-                var fdArray = CffIndex.Read(b, start + fda.Int(0), end);
+                var fdArray = CffIndex.Read(file, start + fda.Int(0), end);
                 for (int i = 0; i < fdArray.Count; i++)
-                    dicts.Add(CffFontDict.Read(b, start, end, CffDict.Parse(b, fdArray.Start(i), fdArray.End(i))));
+                    dicts.Add(CffFontDict.Read(file, start, end, CffDict.Parse(b, fdArray.Start(i), fdArray.End(i))));
                 ReadFdSelect(b, start + fds.Int(0), fdOfGlyph, fdArray.Count, path);
             }
-            else dicts.Add(CffFontDict.Read(b, start, end, top));
+            else dicts.Add(CffFontDict.Read(file, start, end, top));
             // What the subset's Top DICT keeps: geometry, not offsets (rewritten) and not strings (SIDs of the old String INDEX).
             var keep = top.Entries.Where(e => e.Op is OpFontBBox or OpFontMatrix or OpPaintType or OpStrokeWidth).ToList();
-            return new CffTable(b, charStrings, gsubrs, dicts, fdOfGlyph, keep, cid);
+            return new CffTable(file, charStrings, gsubrs, dicts, fdOfGlyph, keep, cid);
         }
         catch (IndexOutOfRangeException)
         {
@@ -85,7 +88,7 @@ internal sealed class CffTable
         }
     }
 
-    private static void ReadFdSelect(byte[] b, int p, byte[] fdOfGlyph, int fdCount, string path)
+    private static void ReadFdSelect(ReadOnlySpan<byte> b, int p, byte[] fdOfGlyph, int fdCount, string path)
     {
         int format = b[p];
         if (format == 0)
@@ -113,13 +116,14 @@ internal sealed class CffTable
 /// <summary>One font dictionary: its Private DICT (raw entries, Subrs dropped) and its local subroutines.</summary>
 internal sealed record CffFontDict(IReadOnlyList<CffDictEntry> FdEntries, IReadOnlyList<CffDictEntry> PrivateEntries, CffIndex LocalSubrs)
 {
-    public static CffFontDict Read(byte[] b, int cffStart, int cffEnd, CffDict dict)
+    public static CffFontDict Read(FontFile file, int cffStart, int cffEnd, CffDict dict)
     {
+        var b = file.Span;
         var fdEntries = dict.Entries.Where(e => !CffTable.IsOffsetOrString(e.Op)).ToList();
         if (!dict.TryGet(18, out var priv)) return new CffFontDict(fdEntries, [], CffIndex.Empty);
         int size = priv.Int(0), offset = cffStart + priv.Int(1);
         var pd = CffDict.Parse(b, offset, offset + size);
-        var local = pd.TryGet(19, out var subrs) ? CffIndex.Read(b, offset + subrs.Int(0), cffEnd) : CffIndex.Empty;
+        var local = pd.TryGet(19, out var subrs) ? CffIndex.Read(file, offset + subrs.Int(0), cffEnd) : CffIndex.Empty;
         return new CffFontDict(fdEntries, pd.Entries.Where(e => e.Op != 19).ToList(), local);
     }
 }
@@ -127,7 +131,7 @@ internal sealed record CffFontDict(IReadOnlyList<CffDictEntry> FdEntries, IReadO
 /// <summary>A CFF INDEX: count, then offsets, then the data; item i is [Start(i), End(i)) in the file.</summary>
 internal sealed class CffIndex
 {
-    private readonly byte[]? _b;
+    private readonly FontFile? _file;
     private readonly int _offsets, _offSize, _dataBase;
 
     public static readonly CffIndex Empty = new(null, 0, 0, 0, 0, 0);
@@ -136,34 +140,36 @@ internal sealed class CffIndex
     /// <summary>The first byte after the INDEX.</summary>
     public int Next { get; }
 
-    private CffIndex(byte[]? b, int count, int offsets, int offSize, int dataBase, int end)
+    private CffIndex(FontFile? file, int count, int offsets, int offSize, int dataBase, int end)
     {
-        _b = b; Count = count; _offsets = offsets; _offSize = offSize; _dataBase = dataBase; Next = end;
+        _file = file; Count = count; _offsets = offsets; _offSize = offSize; _dataBase = dataBase; Next = end;
     }
 
-    public static CffIndex Read(byte[] b, int p, int limit)
+    public static CffIndex Read(FontFile file, int p, int limit)
     {
+        var b = file.Span;
         int count = Be.U16(b, p);
-        if (count == 0) return new CffIndex(b, 0, 0, 0, 0, p + 2);
+        if (count == 0) return new CffIndex(file, 0, 0, 0, 0, p + 2);
         int offSize = b[p + 2];
         if (offSize is < 1 or > 4) throw new FontFormatException("CFF INDEX 的偏移长度无效");
         int offsets = p + 3, dataBase = offsets + (count + 1) * offSize - 1;
-        var index = new CffIndex(b, count, offsets, offSize, dataBase, 0);
+        var index = new CffIndex(file, count, offsets, offSize, dataBase, 0);
         int end = index.Start(count);
         if (end > limit || dataBase > limit) throw new FontFormatException("CFF INDEX 超出表的范围");
-        return new CffIndex(b, count, offsets, offSize, dataBase, end);
+        return new CffIndex(file, count, offsets, offSize, dataBase, end);
     }
 
     public int Start(int i)
     {
+        var b = _file!.Span;
         int o = 0, at = _offsets + i * _offSize;
-        for (int k = 0; k < _offSize; k++) o = o << 8 | _b![at + k];
+        for (int k = 0; k < _offSize; k++) o = o << 8 | b[at + k];
         return _dataBase + o;
     }
 
     public int End(int i) => Start(i + 1);
 
-    public ReadOnlySpan<byte> Item(int i) => _b.AsSpan(Start(i), End(i) - Start(i));
+    public ReadOnlySpan<byte> Item(int i) => _file!.Span.Slice(Start(i), End(i) - Start(i));
 }
 
 /// <summary>One DICT entry: operator and its operands, with the raw bytes so it can be copied unchanged.</summary>
@@ -183,7 +189,7 @@ internal sealed class CffDict
         return entry is not null;
     }
 
-    public static CffDict Parse(byte[] b, int start, int end)
+    public static CffDict Parse(ReadOnlySpan<byte> b, int start, int end)
     {
         var d = new CffDict();
         var operands = new List<double>();
@@ -195,7 +201,7 @@ internal sealed class CffDict
             {
                 int op = v == 12 ? 1200 + b[p + 1] : v;
                 p += v == 12 ? 2 : 1;
-                d.Entries.Add(new CffDictEntry(op, [.. operands], b.AsSpan(entryStart, p - entryStart).ToArray()));
+                d.Entries.Add(new CffDictEntry(op, [.. operands], b.Slice(entryStart, p - entryStart).ToArray()));
                 operands.Clear();
                 entryStart = p;
             }
@@ -211,7 +217,7 @@ internal sealed class CffDict
     }
 
     /// <summary>Real operands (nibble-coded) only occur where we copy raw bytes (FontMatrix, BlueScale …), so their value is not decoded.</summary>
-    private static int RealEnd(byte[] b, int p, int end)
+    private static int RealEnd(ReadOnlySpan<byte> b, int p, int end)
     {
         while (p < end)
         {

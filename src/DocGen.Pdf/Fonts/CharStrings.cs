@@ -14,7 +14,7 @@ internal static class CharStrings
     /// <summary>The glyph program with all subroutine calls inlined.</summary>
     public static byte[] Flatten(CffTable cff, int glyph, bool keepHints = true)
     {
-        var state = new FlattenState(new List<byte>(256), cff.FontDictOf(glyph).LocalSubrs, cff.GlobalSubrs, cff.Bytes, keepHints);
+        var state = new FlattenState(new List<byte>(256), cff.FontDictOf(glyph).LocalSubrs, cff.GlobalSubrs, cff.File, keepHints);
         try { state.Run(cff.CharStrings.Start(glyph), cff.CharStrings.End(glyph), 0); }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException)
         {
@@ -23,7 +23,7 @@ internal static class CharStrings
         return [.. state.Out];
     }
 
-    private sealed class FlattenState(List<byte> output, CffIndex local, CffIndex global, byte[] b, bool keepHints)
+    private sealed class FlattenState(List<byte> output, CffIndex local, CffIndex global, FontFile file, bool keepHints)
     {
         public readonly List<byte> Out = output;
         private int _stack, _stems, _lastNumberAt = -1, _operandsAt;
@@ -57,6 +57,7 @@ internal static class CharStrings
         public void Run(int p, int end, int depth)
         {
             if (depth > 10) throw new FontFormatException("CFF 字形程序的子程序嵌套超过 10 层");
+            var b = file.Span;
             while (p < end && !_done)
             {
                 int v = b[p];

@@ -21,7 +21,7 @@ internal sealed record FaceMetrics(double XMin, double YMin, double XMax, double
     }
 
     /// <summary>Name id 6, which the OpenType spec restricts to printable ASCII without PDF delimiters.</summary>
-    private static string? PostScript(byte[] b, int t)
+    private static string? PostScript(ReadOnlySpan<byte> b, int t)
     {
         int count = Be.U16(b, t + 2), strings = t + Be.U16(b, t + 4);
         for (int i = 0; i < count; i++)
@@ -29,7 +29,7 @@ internal sealed record FaceMetrics(double XMin, double YMin, double XMax, double
             int r = t + 6 + 12 * i;
             int platform = Be.U16(b, r), nameId = Be.U16(b, r + 6), len = Be.U16(b, r + 8), off = Be.U16(b, r + 10);
             if (nameId != 6 || strings + off + len > b.Length) continue;
-            string s = platform is 3 or 0 ? Encoding.BigEndianUnicode.GetString(b, strings + off, len) : Encoding.Latin1.GetString(b, strings + off, len);
+            string s = platform is 3 or 0 ? Encoding.BigEndianUnicode.GetString(b.Slice(strings + off, len)) : Encoding.Latin1.GetString(b.Slice(strings + off, len));
             s = new string(s.Where(c => c is > ' ' and < (char)127 and not ('(' or ')' or '[' or ']' or '<' or '>' or '{' or '}' or '/' or '%' or '#')).ToArray());
             if (s.Length > 0) return s;
         }

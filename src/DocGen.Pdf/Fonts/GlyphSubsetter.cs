@@ -22,7 +22,8 @@ internal static class GlyphSubsetter
         int locaOff = t["loca"].Off;
         int numGlyphs = Be.U16(b, t["maxp"].Off + 4);
 
-        (int Start, int End) Span(int gid)
+        // The glyph's bytes within glyf, from loca. (A static local function: the file is a span, which a closure cannot hold.)
+        static (int Start, int End) Locate(ReadOnlySpan<byte> b, int gid, int numGlyphs, bool longLoca, int locaOff)
         {
             if (gid >= numGlyphs) return (0, 0);
             return longLoca
@@ -36,7 +37,7 @@ internal static class GlyphSubsetter
         for (int i = 0; i < order.Count; i++) newId.TryAdd(order[i], (ushort)i);
         for (int i = 0; i < order.Count; i++)
         {
-            var (s, e) = Span(order[i]);
+            var (s, e) = Locate(b, order[i], numGlyphs, longLoca, locaOff);
             if (e - s < 10 || Be.S16(b, glyfOff + s) >= 0) continue;
             foreach (var (_, component) in Components(b, glyfOff + s, glyfOff + e))
                 if (newId.TryAdd(component, (ushort)order.Count)) order.Add(component);
@@ -46,15 +47,15 @@ internal static class GlyphSubsetter
         // glyf and loca (long offsets), each glyph padded to 4 bytes. Sized up front: a CJK body font's glyf is hundreds of KB,
         // and a growing buffer would leave several large-object-heap arrays behind per report.
         int glyfSize = 0;
-        foreach (var gid in order) { var (s0, e0) = Span(gid); glyfSize += e0 > s0 ? (e0 - s0 + 3) & ~3 : 0; }
+        foreach (var gid in order) { var (s0, e0) = Locate(b, gid, numGlyphs, longLoca, locaOff); glyfSize += e0 > s0 ? (e0 - s0 + 3) & ~3 : 0; }
         var glyf = new MemoryStream(glyfSize);
         var loca = new byte[4 * (order.Count + 1)];
         for (int i = 0; i < order.Count; i++)
         {
             Be.W32(loca, 4 * i, (uint)glyf.Length);
-            var (s, e) = Span(order[i]);
+            var (s, e) = Locate(b, order[i], numGlyphs, longLoca, locaOff);
             if (e <= s) continue;
-            var g = b.AsSpan(glyfOff + s, e - s).ToArray();
+            var g = b.Slice(glyfOff + s, e - s).ToArray();
             if (g.Length >= 10 && Be.S16(g, 0) < 0)
                 foreach (var (at, component) in Components(g, 0, g.Length))
                     Be.W16(g, at, newId[component]);
@@ -150,7 +151,7 @@ internal static class GlyphSubsetter
         return list;
     }
 
-    private static byte[] Copy(byte[] b, (int Off, int Len) t) => b.AsSpan(t.Off, t.Len).ToArray();
+    private static byte[] Copy(ReadOnlySpan<byte> b, (int Off, int Len) t) => b.Slice(t.Off, t.Len).ToArray();
 
     /// <summary>An sfnt with the tables in tag order, 4-byte aligned, with correct checksums.</summary>
     private static byte[] Write(SortedDictionary<string, byte[]> tables)

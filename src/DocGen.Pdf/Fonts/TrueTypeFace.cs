@@ -29,8 +29,8 @@ public sealed class TrueTypeFace
     /// <summary>The CFF outlines of an OpenType/CFF face (.otf, .otc); null for TrueType outlines.</summary>
     internal CffTable? Cff => _parsed.Value.Cff;
 
-    /// <summary>The whole font file; <see cref="Tables"/> locates this face's tables in it.</summary>
-    internal byte[] Bytes => _parsed.Value.File;
+    /// <summary>The whole font file (mapped, not read); <see cref="Tables"/> locates this face's tables in it.</summary>
+    internal ReadOnlySpan<byte> Bytes => _parsed.Value.File.Span;
     internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
 
     private TrueTypeFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
@@ -151,11 +151,12 @@ public sealed class TrueTypeFace
         return buffer;
     }
 
-    private sealed record Parsed(byte[] File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family, CffTable? Cff);
+    private sealed record Parsed(FontFile File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family, CffTable? Cff);
 
     private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
     {
-        byte[] b = File.ReadAllBytes(path);
+        var file = FontFile.Open(path);
+        var b = file.Span;
         int unitsPerEm = Be.U16(b, tables["head"].Off + 18);
         int numberOfHMetrics = Be.U16(b, tables["hhea"].Off + 34);
         int numGlyphs = Be.U16(b, tables["maxp"].Off + 4);
@@ -171,8 +172,8 @@ public sealed class TrueTypeFace
         }
         var (bmp, astral, covered) = CmapReader.Read(b, tables["cmap"].Off, path);
         string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
-        var cff = tables.TryGetValue("CFF ", out var c) ? CffTable.Parse(b, c.Off, c.Len, path) : null;
-        return new Parsed(b, bmp, astral, covered, advances, unitsPerEm, family, cff);
+        var cff = tables.TryGetValue("CFF ", out var c) ? CffTable.Parse(file, c.Off, c.Len, path) : null;
+        return new Parsed(file, bmp, astral, covered, advances, unitsPerEm, family, cff);
     }
 
     /// <summary>FNV-1a: a key that is the same in every process (string.GetHashCode is randomised).</summary>
@@ -188,7 +189,7 @@ public sealed class TrueTypeFace
 internal static class CmapReader
 {
     /// <summary>A flat table for the BMP (one array read per character) and a dictionary for the rest.</summary>
-    public static (ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered) Read(byte[] b, int cmap, string path)
+    public static (ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered) Read(ReadOnlySpan<byte> b, int cmap, string path)
     {
         int n = Be.U16(b, cmap + 2);
         int best = -1, bestScore = 0;
@@ -237,7 +238,7 @@ internal static class CmapReader
         }
     }
 
-    private static void ReadFormat4(byte[] b, int t, Map map)
+    private static void ReadFormat4(ReadOnlySpan<byte> b, int t, Map map)
     {
         int segX2 = Be.U16(b, t + 6);
         int ends = t + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
@@ -262,7 +263,7 @@ internal static class CmapReader
         }
     }
 
-    private static void ReadFormat12(byte[] b, int t, Map map)
+    private static void ReadFormat12(ReadOnlySpan<byte> b, int t, Map map)
     {
         uint groups = Be.U32(b, t + 12);
         for (uint g = 0; g < groups; g++)
@@ -278,7 +279,7 @@ internal static class CmapReader
 /// <summary>The family name (name id 1) from the name table, for the font report; Windows Unicode records preferred.</summary>
 internal static class NameReader
 {
-    public static string? Family(byte[] b, int t)
+    public static string? Family(ReadOnlySpan<byte> b, int t)
     {
         int count = Be.U16(b, t + 2), strings = t + Be.U16(b, t + 4);
         string? fallback = null;
@@ -289,11 +290,11 @@ internal static class NameReader
             if (nameId != 1 || strings + off + len > b.Length) continue;
             if (platform == 3)
             {
-                string s = Encoding.BigEndianUnicode.GetString(b, strings + off, len);
+                string s = Encoding.BigEndianUnicode.GetString(b.Slice(strings + off, len));
                 if (lang == 0x0804) return s;     // zh-CN name, e.g. 仿宋_GB2312
                 fallback ??= s;
             }
-            else if (platform == 1 && fallback is null) fallback = Encoding.Latin1.GetString(b, strings + off, len);
+            else if (platform == 1 && fallback is null) fallback = Encoding.Latin1.GetString(b.Slice(strings + off, len));
         }
         return fallback;
     }
