@@ -10,8 +10,10 @@ public static class AtomicOutput
 {
     public const string TempMarker = ".docgen-tmp";
 
+    /// <param name="formatsInParallel">Write the formats at the same time (a DOCX and a PDF are independent): worth it when cores
+    /// would otherwise idle, as for a single report; a batch already keeps every core busy with whole reports.</param>
     public static IReadOnlyList<string> WriteAll(string outDir, string baseName, Document document, IReadOnlyList<IDocumentWriter> writers,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, bool formatsInParallel = false)
     {
         try { Directory.CreateDirectory(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -25,16 +27,19 @@ public static class AtomicOutput
         {
             foreach (var w in writers)
             {
-                cancel.ThrowIfCancellationRequested();
                 string final = Path.Combine(outDir, baseName + w.Extension);
                 if (Directory.Exists(final))
                     throw Io("E-IO-WRITE", $"无法写入 {Path.GetFileName(final)}：同名的文件夹已存在", final);
-                string temp = TempName(outDir, baseName + w.Extension);
-                temps.Add((temp, final));
+                temps.Add((TempName(outDir, baseName + w.Extension), final));
+            }
+            void WriteOne(int i)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var (temp, final) = temps[i];
                 try
                 {
                     using var stream = OpenTemp(temp);
-                    w.Write(document, stream);
+                    writers[i].Write(document, stream);
                     stream.Flush(flushToDisk: true);
                 }
                 catch (IOException e)
@@ -43,6 +48,23 @@ public static class AtomicOutput
                         ? $"磁盘空间不足，无法写完 {Path.GetFileName(final)}；已有的文件保持不变。请清理磁盘后重试（{e.Message}）"
                         : $"写入 {Path.GetFileName(final)} 时出错，已有的文件保持不变：{e.Message}", final);
                 }
+            }
+            if (formatsInParallel && writers.Count > 1)
+            {
+                // Every format runs to its end (so no writer still holds a temporary file when they are cleaned up); the first
+                // failure in format order is the one reported, as in the sequential case.
+                var failures = new Exception?[writers.Count];
+                Parallel.For(0, writers.Count, i =>
+                {
+                    try { WriteOne(i); }
+                    catch (Exception e) { failures[i] = e; }
+                });
+                if (failures.FirstOrDefault(f => f is not null) is { } failure)
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+            else
+            {
+                for (int i = 0; i < writers.Count; i++) WriteOne(i);
             }
             cancel.ThrowIfCancellationRequested();
             // Every format is complete on disk. Keep a copy of each file about to be replaced, so that a failure half-way

@@ -14,7 +14,8 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
 {
     public ReportPipeline Pipeline { get; } = pipeline;
 
-    public RenderOutcome Render(string input, string outDir, CancellationToken cancel = default)
+    /// <param name="formatsInParallel">Write DOCX and PDF at the same time (see <see cref="AtomicOutput.WriteAll"/>).</param>
+    public RenderOutcome Render(string input, string outDir, CancellationToken cancel = default, bool formatsInParallel = false)
     {
         var clock = Stopwatch.StartNew();
         var build = Pipeline.Build(input);
@@ -25,7 +26,7 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
         try
         {
             string baseName = Path.GetFileNameWithoutExtension(input);
-            var outputs = AtomicOutput.WriteAll(outDir, baseName, build.Document!, writers, cancel);
+            var outputs = AtomicOutput.WriteAll(outDir, baseName, build.Document!, writers, cancel, formatsInParallel);
             return new RenderOutcome(input, outputs, build.Diagnostics, 0, clock.Elapsed);
         }
         catch (DocGenException e)
@@ -44,10 +45,12 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
     {
         AtomicOutput.CleanStale(outDir);
         var results = new RenderOutcome[inputs.Count];
+        // Fewer reports than cores (typically one): let each report's formats use the idle ones.
+        bool formatsInParallel = inputs.Count < parallelism;
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, i =>
         {
             RenderOutcome outcome;
-            try { outcome = Render(inputs[i], outDir, cancel); }
+            try { outcome = Render(inputs[i], outDir, cancel, formatsInParallel); }
             catch (OperationCanceledException) { throw; }
             catch (Exception e)
             {

@@ -113,7 +113,7 @@ public static class WatchCommand
                     return;
                 }
             }
-            var o = renderer.Render(data, outDir, ctx.Cancel);
+            var o = renderer.Render(data, outDir, ctx.Cancel, formatsInParallel: true);
             ctx.PrintDiagnostics(o.Diagnostics);
             int errors = o.Diagnostics.Count(d => d.Severity == Severity.Error), warnings = o.Diagnostics.Count - errors;
             string ms = $"{(long)o.Elapsed.TotalMilliseconds} ms";

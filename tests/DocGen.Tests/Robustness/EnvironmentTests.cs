@@ -89,20 +89,34 @@ public class EnvironmentTests
         Assert.Equal("x", File.ReadAllText(file));
     }
 
-    [Fact]
-    public void Full_disk_mid_write_keeps_existing_files_and_leaves_no_temporary_file()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Full_disk_mid_write_keeps_existing_files_and_leaves_no_temporary_file(bool formatsInParallel)
     {
         string dir = DataFiles.TempDir(), outDir = Directory.CreateDirectory(Path.Combine(dir, "out")).FullName;
         File.WriteAllText(Path.Combine(outDir, "report.docx"), "old docx");
         File.WriteAllText(Path.Combine(outDir, "report.pdf"), "old pdf");
         var before = Snapshot(outDir);
 
-        var o = Renderer(new DocxOutput(), new FullDiskWriter(afterBytes: 4096)).Render(Input(dir), outDir);
+        var o = Renderer(new DocxOutput(), new FullDiskWriter(afterBytes: 4096)).Render(Input(dir), outDir, formatsInParallel: formatsInParallel);
 
         AssertFailed(o, "E-IO-DISK-FULL", FailureKind.Io);
         Assert.Contains("磁盘空间不足", o.Diagnostics.Single().Message);
         Assert.Equal(before, Snapshot(outDir));
         Assert.Empty(Directory.GetFiles(outDir, "*" + AtomicOutput.TempMarker));
+    }
+
+    [Fact]
+    public void Formats_written_in_parallel_are_the_same_bytes_as_written_one_after_the_other()
+    {
+        string dir = DataFiles.TempDir();
+        string input = Input(dir);
+        var one = DocxAndPdf().Render(input, Path.Combine(dir, "sequential"));
+        var both = DocxAndPdf().Render(input, Path.Combine(dir, "parallel"), formatsInParallel: true);
+        Assert.True(one.Ok && both.Ok, string.Join("\n", one.Diagnostics.Concat(both.Diagnostics)));
+        foreach (var name in new[] { "report.docx", "report.pdf" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sequential", name)), File.ReadAllBytes(Path.Combine(dir, "parallel", name)));
     }
 
     [Fact]
