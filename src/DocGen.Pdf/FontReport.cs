@@ -39,7 +39,7 @@ public static class FontReport
         }
         return list;
 
-        static string Name(TrueTypeFace face) => face.Path.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase) ? $"{face.Path}#{face.Face}" : face.Path;
+        static string Name(FontFace face) => face.Path.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase) ? $"{face.Path}#{face.Face}" : face.Path;
     }
 
     /// <summary>Every character of the document that no font of its role covers, once per character and place. Throws E-FONT-* when a role has no usable font.</summary>

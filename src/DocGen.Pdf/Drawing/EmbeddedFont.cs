@@ -14,13 +14,13 @@ namespace DocGen.Pdf.Drawing;
 /// </summary>
 internal sealed class EmbeddedFont
 {
-    private readonly TrueTypeFace _face;
+    private readonly FontFace _face;
     private readonly bool _keepHinting;
     private readonly Dictionary<ushort, ushort> _cidOfGlyph = [];
     private readonly List<ushort> _glyphOfCid = [0];
     private readonly List<string> _textOfCid = [""];
 
-    public EmbeddedFont(TrueTypeFace face, int number, PdfDocument doc, bool keepHinting)
+    public EmbeddedFont(FontFace face, int number, PdfDocument doc, bool keepHinting)
     {
         _face = face;
         _keepHinting = keepHinting;

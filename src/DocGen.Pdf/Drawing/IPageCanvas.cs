@@ -12,7 +12,7 @@ internal interface IPageCanvas
     /// Draws text on a baseline starting at x, with the face's own advances (no shaping, no kerning), the glyphs
     /// scaled horizontally by <paramref name="scaleX"/> (1 = as designed).
     /// </summary>
-    void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold, double scaleX = 1);
+    void DrawGlyphRun(double x, double baseline, string text, FontFace face, double sizePt, bool bold, double scaleX = 1);
 
     void DrawLine(double x1, double y1, double x2, double y2, double widthPt);
 }

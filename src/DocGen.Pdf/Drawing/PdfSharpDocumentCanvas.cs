@@ -22,7 +22,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
     private readonly DocumentInfo _info;
     private readonly string _fingerprint;
     private readonly bool _keepHinting;
-    private readonly Dictionary<TrueTypeFace, EmbeddedFont> _fonts = [];
+    private readonly Dictionary<FontFace, EmbeddedFont> _fonts = [];
     private readonly List<PdfOutline> _level1 = [];
     private PageCanvas? _current;
 
@@ -109,7 +109,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
         }
     }
 
-    private EmbeddedFont Font(TrueTypeFace face)
+    private EmbeddedFont Font(FontFace face)
     {
         if (!_fonts.TryGetValue(face, out var f))
             _fonts[face] = f = new EmbeddedFont(face, _fonts.Count, _doc, _keepHinting);
@@ -153,7 +153,7 @@ internal sealed class PdfSharpDocumentCanvas : IDocumentCanvas
             Num(_rules, x2).Append(' '); Num(_rules, heightPt - y2).Append(" l S\n");
         }
 
-        public void DrawGlyphRun(double x, double baseline, string text, TrueTypeFace face, double sizePt, bool bold, double scaleX = 1)
+        public void DrawGlyphRun(double x, double baseline, string text, FontFace face, double sizePt, bool bold, double scaleX = 1)
         {
             var font = owner.Font(face);
             if (!_used.Contains(font)) _used.Add(font);

@@ -10,13 +10,13 @@ namespace DocGen.Pdf.Fonts;
 /// </summary>
 internal static class FontLibrary
 {
-    private static readonly ConcurrentDictionary<string, Lazy<TrueTypeFace>> Faces = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<FontFace>> Faces = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> DirListings = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, ResolvedRole> Roles = new(StringComparer.Ordinal);
 
-    public static TrueTypeFace Load(string path, int face)
+    public static FontFace Load(string path, int face)
     {
-        var lazy = Faces.GetOrAdd(path + "#" + face, _ => new Lazy<TrueTypeFace>(() => TrueTypeFace.Load(path, face), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = Faces.GetOrAdd(path + "#" + face, _ => new Lazy<FontFace>(() => FontFace.Load(path, face), LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
     }
 
@@ -33,8 +33,8 @@ internal static class FontLibrary
     private static ResolvedRole ResolveUncached(FontRole role, IReadOnlyList<string> dirs)
     {
         var attempts = new List<CandidateAttempt>();
-        var cjk = new List<TrueTypeFace>();
-        var latin = new List<TrueTypeFace>();
+        var cjk = new List<FontFace>();
+        var latin = new List<FontFace>();
         foreach (var (list, isLatin) in new[] { (role.PdfFonts, false), (role.PdfLatinFonts, true) })
             foreach (var c in list)
             {
@@ -84,10 +84,10 @@ internal static class FontLibrary
 }
 
 /// <summary>What happened to one candidate of a role's chain.</summary>
-internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, IReadOnlyList<string> TriedPaths, string? FoundPath, TrueTypeFace? Face, string? Error);
+internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, IReadOnlyList<string> TriedPaths, string? FoundPath, FontFace? Face, string? Error);
 
 /// <summary>A role's usable faces: the CJK chain and the Latin chain, in fallback order.</summary>
-internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<TrueTypeFace> Cjk, IReadOnlyList<TrueTypeFace> Latin, IReadOnlyList<CandidateAttempt> Attempts)
+internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, IReadOnlyList<FontFace> Latin, IReadOnlyList<CandidateAttempt> Attempts)
 {
     /// <summary>Throws when the role cannot be used: a candidate file is a CFF2 or damaged font, or no CJK font was found.</summary>
     public ResolvedRole Require()
@@ -106,7 +106,7 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<TrueTypeFace> C
     }
 
     /// <summary>The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first.</summary>
-    public TrueTypeFace? FaceFor(int codePoint)
+    public FontFace? FaceFor(int codePoint)
     {
         try
         {

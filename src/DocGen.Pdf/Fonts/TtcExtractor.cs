@@ -1,7 +1,7 @@
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// TrueType collections (.ttc). A face is read in place (<see cref="TrueTypeFace.Load"/>): no stand-alone copy is needed
+/// TrueType collections (.ttc). A face is read in place (<see cref="FontFace.Load"/>): no stand-alone copy is needed
 /// now that fonts are embedded by our own subsetter rather than PDFsharp, which could not read collections (platform-facts §1.2).
 /// </summary>
 internal static class TtcExtractor

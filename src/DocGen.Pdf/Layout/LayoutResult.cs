@@ -30,7 +30,7 @@ public sealed record LaidLine(LineKind Kind, string Style, int BlockIndex, doubl
 /// A glyph or a run of glyphs drawn at X on the line's baseline. Without <see cref="Pitch"/> the run uses the font's
 /// own advances; with it, character k of the run starts at X + k × Pitch (grid text).
 /// </summary>
-public sealed record PlacedGlyph(double X, string Text, TrueTypeFace Face, double SizePt, bool Bold)
+public sealed record PlacedGlyph(double X, string Text, FontFace Face, double SizePt, bool Bold)
 {
     public double? Pitch { get; init; }
 

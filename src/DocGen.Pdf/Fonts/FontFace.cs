@@ -11,7 +11,7 @@ namespace DocGen.Pdf.Fonts;
 /// fallback faces are therefore only read when a character needs them (cold start: BENCHMARKS.md).
 /// A face of a .ttc is used in place: table offsets in a collection count from the start of the file.
 /// </summary>
-public sealed class TrueTypeFace
+public sealed class FontFace
 {
     private readonly Lazy<Parsed> _parsed;
 
@@ -33,7 +33,7 @@ public sealed class TrueTypeFace
     internal ReadOnlySpan<byte> Bytes => _parsed.Value.File.Span;
     internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
 
-    private TrueTypeFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
+    private FontFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
     {
         Path = path;
         Face = face;
@@ -98,7 +98,7 @@ public sealed class TrueTypeFace
     }
 
     /// <summary>Reads a face's table directory; throws <see cref="FontFormatException"/> for CFF2 (variable) fonts or damaged files.</summary>
-    internal static TrueTypeFace Load(string path, int face)
+    internal static FontFace Load(string path, int face)
     {
         using var file = File.OpenHandle(path);
         long length = RandomAccess.GetLength(file);
@@ -131,7 +131,7 @@ public sealed class TrueTypeFace
         string[] outlines = tables.ContainsKey("CFF ") ? ["CFF "] : ["glyf", "loca"];
         foreach (var need in new[] { "head", "hhea", "hmtx", "cmap", "maxp" }.Concat(outlines))
             if (!tables.ContainsKey(need)) throw new FontFormatException($"{path} 缺少 {need.Trim()} 表，不是可用的字体");
-        return new TrueTypeFace(path, face, tables);
+        return new FontFace(path, face, tables);
     }
 
     /// <summary>Parses the measuring tables now rather than on first use (the first face of a chain is always needed).</summary>
