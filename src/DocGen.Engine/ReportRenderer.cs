@@ -45,8 +45,9 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
     {
         AtomicOutput.CleanStale(outDir);
         var results = new RenderOutcome[inputs.Count];
-        // Fewer reports than cores (typically one): let each report's formats use the idle ones.
+        // Fewer reports than cores (typically one): let each report's formats, and a warm-up of the writers, use the idle ones.
         bool formatsInParallel = inputs.Count < parallelism;
+        if (formatsInParallel && inputs.Count > 0) Warmup.Start(inputs[0], Pipeline.Templates, writers);
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, i =>
         {
             RenderOutcome outcome;

@@ -117,6 +117,12 @@ public class EnvironmentTests
         Assert.True(one.Ok && both.Ok, string.Join("\n", one.Diagnostics.Concat(both.Diagnostics)));
         foreach (var name in new[] { "report.docx", "report.pdf" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sequential", name)), File.ReadAllBytes(Path.Combine(dir, "parallel", name)));
+
+        // One input with spare cores also warms the writers up on another thread (Warmup): still the same bytes.
+        var batch = DocxAndPdf().RenderAll([input], Path.Combine(dir, "warm"), parallelism: 2);
+        Assert.True(batch.Single().Ok, string.Join("\n", batch.Single().Diagnostics));
+        foreach (var name in new[] { "report.docx", "report.pdf" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "sequential", name)), File.ReadAllBytes(Path.Combine(dir, "warm", name)));
     }
 
     [Fact]
