@@ -64,7 +64,8 @@ echo "== 3. batch: $batch_n agency data files → $((2 * batch_n)) documents, -j
 "${bench[@]}" batch-data --out "$work/data" --count "$batch_n" >&2
 small=$((batch_n / 4))
 mkdir -p "$work/data-small"
-ls "$work/data" | sort | head -n "$small" | while read -r f; do ln -s "$work/data/$f" "$work/data-small/$f"; done
+# sed, not head: head would close the pipe early, and under pipefail sort's SIGPIPE ends the script (it did, at random).
+ls "$work/data" | sort | sed -n "1,${small}p" | while read -r f; do ln -s "$work/data/$f" "$work/data-small/$f"; done
 /usr/bin/time -v ./docgen render "$work/data-small" -o "$work/out-small" -j 2 --json >"$work/small.json" 2>"$work/small.time" || true
 /usr/bin/time -v ./docgen render "$work/data" -o "$work/out" -j 2 --json >"$results/batch-summary.json" 2>"$work/batch.time" || true
 cp "$work/batch.time" "$results/batch-time.txt"
