@@ -3,22 +3,28 @@ using System.IO.MemoryMappedFiles;
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// A font file mapped read-only into memory. CJK faces are 20–30 MB and a report touches a few MB of them (cmap, hmtx,
-/// the glyphs it draws): mapping instead of reading the whole file saves the copy at every cold start and keeps the
-/// untouched pages out of the process's memory (BENCHMARKS.md). Faces are cached for the life of the process, so the
-/// view is never released. A font file truncated in place while DocGen runs would fault; packages and font folders
-/// replace files by renaming, which leaves the mapped copy intact.
+/// A font file's bytes. Large files (the 20–30 MB CJK faces of the distribution) are mapped read-only: a report touches a
+/// few MB of them (cmap, hmtx, the glyphs it draws), so mapping saves copying the rest at every cold start and keeps it out
+/// of the process's memory (BENCHMARKS.md). Faces are cached for the life of the process, so a view is never released.
+/// A mapped file truncated in place would fault when read; packages replace files by renaming, which leaves the mapped copy
+/// intact. Smaller files, such as the licensed 仿宋_GB2312.ttf a user copies into a font folder (perhaps over an older copy,
+/// while `docgen watch` runs), are read into memory instead, which no later change to the file can disturb.
 /// </summary>
 internal sealed unsafe class FontFile
 {
-    private readonly MemoryMappedViewAccessor _view;
+    /// <summary>Files up to this size are read, larger ones mapped.</summary>
+    private const long MapAbove = 16 << 20;
+
+    private readonly byte[]? _bytes;
+    private readonly MemoryMappedViewAccessor? _view;
 
     public int Length { get; }
 
-    public ReadOnlySpan<byte> Span => new((byte*)_view.SafeMemoryMappedViewHandle.DangerousGetHandle() + _view.PointerOffset, Length);
+    public ReadOnlySpan<byte> Span => _bytes ?? new ReadOnlySpan<byte>((byte*)_view!.SafeMemoryMappedViewHandle.DangerousGetHandle() + _view.PointerOffset, Length);
 
-    private FontFile(MemoryMappedViewAccessor view, int length)
+    private FontFile(byte[]? bytes, MemoryMappedViewAccessor? view, int length)
     {
+        _bytes = bytes;
         _view = view;
         Length = length;
     }
@@ -27,8 +33,13 @@ internal sealed unsafe class FontFile
     {
         long length = new FileInfo(path).Length;
         if (length is 0 or > int.MaxValue) throw new FontFormatException($"{path}: 文件大小不对（{length} 字节）");
+        if (length <= MapAbove)
+        {
+            var bytes = File.ReadAllBytes(path);
+            return new FontFile(bytes, null, bytes.Length);
+        }
         // The view stays valid after the mapping object is closed.
         using var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        return new FontFile(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), (int)length);
+        return new FontFile(null, map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), (int)length);
     }
 }

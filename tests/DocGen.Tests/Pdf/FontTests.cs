@@ -60,6 +60,27 @@ public class FontTests
     }
 
     [Fact]
+    public void AUserFontOverwrittenInPlaceWhileTheProcessRunsDoesNotDisturbRendering()
+    {
+        // `docgen watch` keeps running while a clerk copies a newer 楷体_GB2312.ttf over the old one. A font file of this size is
+        // read into memory, not mapped, so the rewrite (here: truncated to nothing) cannot pull the bytes from under a render.
+        string dir = Path.Combine(Path.GetTempPath(), $"docgen-user-fonts-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        string font = Path.Combine(dir, "楷体_GB2312.ttf");
+        File.Copy("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", font, overwrite: true);
+        var renderer = new PdfRenderer(new FontSettings([dir]));
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.RunIn("（一）依法公布政府信息。", "全年发布信息3712条。", "p0")]);
+        using var first = new MemoryStream();
+        renderer.Render(doc, first);
+
+        using (var f = new FileStream(font, FileMode.Open, FileAccess.Write)) f.SetLength(0);
+        using var second = new MemoryStream();
+        renderer.Render(doc, second);
+        Assert.Equal(first.ToArray(), second.ToArray());
+        Assert.Contains(renderer.Layout(doc).Pages[0].Lines.SelectMany(l => l.Glyphs), g => g.Face.Path == font);
+    }
+
+    [Fact]
     public void DescribeReportsEveryRoleWithItsCandidatesAndTheChosenFile()
     {
         var report = FontReport.Describe(PdfFixture.Styles, PdfFixture.Fonts);
