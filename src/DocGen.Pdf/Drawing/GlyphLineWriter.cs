@@ -39,9 +39,8 @@ internal static class GlyphLineWriter
     /// <param name="scaleX">The horizontal scaling as Tz set it, 1 = 100 %.</param>
     /// <param name="baseSpacing">The character spacing the glyphs of one run were drawn with (simulated bold adds some); the candidate when no common gap exists.</param>
     /// <param name="spacing">The Tc currently in effect in the text object; updated when a new one is written.</param>
-    /// <param name="literal">Literal strings (binary, escaped) instead of hex strings.</param>
     public static double Append(StringBuilder sb, IReadOnlyList<ShownGlyph> glyphs, double penX, double sizePt, double scaleX,
-        double baseSpacing, ref double spacing, bool literal)
+        double baseSpacing, ref double spacing)
     {
         if (glyphs.Count == 0) return penX;
         string? best = null;
@@ -50,7 +49,7 @@ internal static class GlyphLineWriter
         {
             var text = new StringBuilder();
             if (candidate != spacing) PdfNumber.Append(text, candidate, MaxTcDecimals).Append(" Tc ");
-            double end = Show(text, glyphs, penX, sizePt, scaleX, candidate, literal);
+            double end = Show(text, glyphs, penX, sizePt, scaleX, candidate);
             if (best is null || text.Length < best.Length)
             {
                 best = text.ToString();
@@ -90,7 +89,7 @@ internal static class GlyphLineWriter
     }
 
     /// <summary>Writes the glyphs as Tj, or as TJ where some glyph needs a correction with spacing Tc = <paramref name="spacing"/>; returns where the pen ends.</summary>
-    private static double Show(StringBuilder sb, IReadOnlyList<ShownGlyph> glyphs, double penX, double sizePt, double scaleX, double spacing, bool literal)
+    private static double Show(StringBuilder sb, IReadOnlyList<ShownGlyph> glyphs, double penX, double sizePt, double scaleX, double spacing)
     {
         int start = sb.Length;
         bool corrected = false;
@@ -109,30 +108,29 @@ internal static class GlyphLineWriter
                     n = PdfNumber.Rounded(exact, d);
                     if (Math.Abs(glyphs[k].X - (pen - n / 1000 * sizePt * scaleX)) <= Tolerance) break;
                 }
-                if (inString) sb.Append(literal ? ')' : '>');
+                if (inString) sb.Append(')');
                 inString = false;
                 PdfNumber.Append(sb, n, 4);
                 pen -= n / 1000 * sizePt * scaleX;
                 corrected = true;
             }
-            if (!inString) sb.Append(literal ? '(' : '<');
+            if (!inString) sb.Append('(');
             inString = true;
-            AppendCid(sb, glyphs[k].Cid, literal);
+            AppendCid(sb, glyphs[k].Cid);
         }
-        sb.Append(literal ? ')' : '>');
+        sb.Append(')');
         if (corrected) sb.Insert(start, '[').Append("] TJ\n");
         else sb.Append(" Tj\n");
         return pen + (glyphs[^1].Width / 1000 * sizePt + spacing) * scaleX;
     }
 
-    private static void AppendCid(StringBuilder sb, ushort cid, bool literal)
+    /// <summary>
+    /// The CID's two bytes as they are, in a literal string. Hex strings (&lt;000b0010&gt;) were measured too: on the ningxia
+    /// 2023 report the deflated content streams are 4 % larger with them (24.3 KB against 23.4 KB). The content stream is
+    /// therefore written as Latin-1, one char per byte.
+    /// </summary>
+    private static void AppendCid(StringBuilder sb, ushort cid)
     {
-        if (!literal)
-        {
-            const string hex = "0123456789abcdef";
-            sb.Append(hex[cid >> 12]).Append(hex[(cid >> 8) & 15]).Append(hex[(cid >> 4) & 15]).Append(hex[cid & 15]);
-            return;
-        }
         foreach (int b in new[] { cid >> 8, cid & 0xFF })
         {
             // A reader turns an unescaped CR (or CR LF) inside a literal string into LF, so CR is escaped like the delimiters.

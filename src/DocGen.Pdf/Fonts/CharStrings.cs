@@ -37,11 +37,7 @@ internal static class CharStrings
         private void DropHintOperands()
         {
             int keep = _operandsAt;
-            if (!_widthSeen && _stack % 2 == 1)
-            {
-                int v = Out[keep];
-                keep += v == ShortInt ? 3 : v <= 246 ? 1 : v <= 254 ? 2 : 5;
-            }
+            if (!_widthSeen && _stack % 2 == 1) keep += NumberLength(Out[keep]);
             Out.RemoveRange(keep, Out.Count - keep);
         }
 
@@ -63,7 +59,7 @@ internal static class CharStrings
                 int v = b[p];
                 if (v >= 32 || v == ShortInt)
                 {
-                    int len = v == ShortInt ? 3 : v <= 246 ? 1 : v <= 254 ? 2 : 5;
+                    int len = NumberLength(v);
                     _lastNumber = Number(b, p);
                     _lastNumberAt = Out.Count;
                     for (int k = 0; k < len; k++) Out.Add(b[p + k]);
@@ -133,6 +129,9 @@ internal static class CharStrings
     /// <summary>Subroutine numbers are stored minus a bias that depends on how many there are (TN #5177 §4.7).</summary>
     private static int Bias(int count) => count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
 
+    /// <summary>Bytes of the number whose first byte is <paramref name="v"/> (28: int16, 32–246: one byte, 247–254: two, 255: 16.16 fixed).</summary>
+    private static int NumberLength(int v) => v == ShortInt ? 3 : v <= 246 ? 1 : v <= 254 ? 2 : 5;
+
     private static double Number(ReadOnlySpan<byte> b, int p)
     {
         int v = b[p];
@@ -175,7 +174,7 @@ internal static class CharStrings
             if (v >= 32 || v == ShortInt)
             {
                 args.Add(Number(flat, p));
-                p += v == ShortInt ? 3 : v <= 246 ? 1 : v <= 254 ? 2 : 5;
+                p += NumberLength(v);
                 continue;
             }
             p++;
