@@ -11,14 +11,17 @@ public sealed class TemplateLocator(string? explicitRoot = null)
 {
     public string Root { get; } = Find(explicitRoot);
 
-    public TemplatePackage Load(string name)
+    public TemplatePackage Load(string name) => TemplatePackage.Load(Folder(name));
+
+    /// <summary>The folder of the template a data file names; refuses names that would leave the templates folder.</summary>
+    public string Folder(string name)
     {
         if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(".."))
             throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"模板名「{name}」无效", FailureKind.InvalidData);
         string folder = Path.Combine(Root, name);
         if (!Directory.Exists(folder))
             throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}", FailureKind.InvalidData);
-        return TemplatePackage.Load(folder);
+        return folder;
     }
 
     public IReadOnlyList<string> Names() =>

@@ -19,9 +19,7 @@ internal static class Warmup
             {
                 if (ReportPipeline.ReadData(firstInput) is not JObject { } data || data["template"] is not JString { Value: var name }) return;
                 // The style sheet alone: loading the whole template would wait for the Handlebars compile the report is doing.
-                string styles = Path.Combine(templates.Root, name, "styles.json");
-                if (name.Contains("..", StringComparison.Ordinal) || !File.Exists(styles)) return;
-                var sheet = StyleSheetLoader.Load(styles).Styles;
+                var sheet = StyleSheetLoader.Load(TemplatePackage.StylesFile(templates.Folder(name))).Styles;
                 var document = new Document(new DocumentInfo(name, name), sheet,
                 [
                     new Paragraph("body", [new Inline("政府信息公开工作年度报告（2023年）")]),

@@ -28,6 +28,17 @@ public sealed class TemplatePackage
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
     public IReadOnlyList<string> ExtraFields { get; }
 
+    /// <summary>The style sheet a template folder names, without loading (and compiling) the rest of the template.</summary>
+    public static string StylesFile(string folder)
+    {
+        string manifestPath = Path.Combine(folder, "template.json");
+        using var manifest = JsonFile.Parse(manifestPath);
+        return StylesFile(folder, manifest.RootElement, manifestPath);
+    }
+
+    private static string StylesFile(string folder, System.Text.Json.JsonElement manifest, string manifestPath) =>
+        Path.Combine(folder, JsonFile.Str(manifest, "styles", manifestPath, "styles.json"));
+
     private readonly HandlebarsTemplate<object, object> _report;
     private readonly HandlebarsTemplate<object, object> _title;
 
@@ -64,7 +75,7 @@ public sealed class TemplatePackage
         NarrativeMayBeEmpty = mayBeEmpty;
         ExtraFields = m.TryGetProperty("extraFields", out var ef) ? ef.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
 
-        (Styles, Numbering) = StyleSheetLoader.Load(Path.Combine(folder, JsonFile.Str(m, "styles", manifestPath, "styles.json")));
+        (Styles, Numbering) = StyleSheetLoader.Load(StylesFile(folder, m, manifestPath));
         Tables = m.GetProperty("tables").EnumerateArray().Select(t => TableDefinitionLoader.Load(Path.Combine(folder, t.GetString()!))).ToList();
         var dup = Tables.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new DocGenException("E-TEMPLATE-TABLE", $"{manifestPath}: 表格 id「{dup.Key}」重复", FailureKind.Template);
