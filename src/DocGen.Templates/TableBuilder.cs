@@ -70,10 +70,11 @@ public static class TableBuilder
     /// <summary>The data file's label key that replaces this cell's text, if it has one.</summary>
     private static string? OverrideKey(TableDefinition def, LayoutCell lc, IReadOnlyDictionary<string, string> labels)
     {
-        if (lc.Id is not null && labels.ContainsKey($"{def.Id}.cells.{lc.Id}")) return $"{def.Id}.cells.{lc.Id}";
-        if (lc.RowLabel is not null && labels.ContainsKey($"{def.Id}.rows.{lc.RowLabel}")) return $"{def.Id}.rows.{lc.RowLabel}";
-        if (lc.RowLabel is null && lc.ColumnLabel is not null && labels.ContainsKey($"{def.Id}.columns.{lc.ColumnLabel}")) return $"{def.Id}.columns.{lc.ColumnLabel}";
-        return null;
+        string? Given(string key) => labels.ContainsKey(key) ? key : null;
+        // A cell's own id first; a row label cell is never overridden by its column's key.
+        return (lc.Id is null ? null : Given($"{def.Id}.cells.{lc.Id}"))
+            ?? (lc.RowLabel is not null ? Given($"{def.Id}.rows.{lc.RowLabel}")
+                : lc.ColumnLabel is not null ? Given($"{def.Id}.columns.{lc.ColumnLabel}") : null);
     }
 
     /// <summary>Every label key a data file may override in this table, for validation and for `docgen init`.</summary>
