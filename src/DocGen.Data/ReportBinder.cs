@@ -422,7 +422,7 @@ public sealed class ReportBinder
             if (ack is not null)
             {
                 ack.Used = true;
-                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}");
+                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}", acknowledged: true);
             }
             else binder.Error(rule.Id, node, msg + "。如果这就是机关实际发布的数据，请在 acknowledgements 中说明原因");
         }
@@ -508,6 +508,6 @@ public sealed class ReportBinder
     private void Error(string id, JNode at, string msg) =>
         _diagnostics.Add(new Diagnostic(Severity.Error, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
 
-    private void Warning(string id, JNode at, string msg) =>
-        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
+    private void Warning(string id, JNode at, string msg, bool acknowledged = false) =>
+        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null) { Acknowledged = acknowledged });
 }
