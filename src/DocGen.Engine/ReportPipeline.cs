@@ -97,26 +97,8 @@ public sealed class ReportPipeline(TemplateLocator templates)
         return bound.Nodes.ContainsKey(path) ? bound.Describe(path) : null;
     }
 
-    public static JNode ReadData(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-                throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", path)]);
-            if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
-            if (info.Length > JsonPositionReader.MaxBytes)
-                throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
-                    $"数据文件过大（{info.Length / 1024 / 1024} MB，上限 {JsonPositionReader.MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB", path)]);
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{e.Message}", path)]);
-        }
-        return JsonPositionReader.Parse(bytes, path);
-    }
+    /// <summary>Reads and parses a data file: at most JsonPositionReader.MaxBytes, whatever the source (file, device, pipe).</summary>
+    public static JNode ReadData(string path, CancellationToken cancel = default) => JsonPositionReader.ReadFile(path, cancel);
 
     private static string TemplateName(JNode root, string file)
     {
