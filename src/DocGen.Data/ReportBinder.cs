@@ -8,7 +8,7 @@ namespace DocGen.Data;
 /// Binds a clerk's data file to a template: checks every field, reads every table cell, computes totals, runs the
 /// consistency rules. Collects all problems in one pass (never only the first), each with the JSON line:column.
 /// </summary>
-public sealed class ReportBinder
+public sealed partial class ReportBinder
 {
     private readonly string _file;
     private readonly TemplatePackage _template;
@@ -48,7 +48,7 @@ public sealed class ReportBinder
         context["agency"] = agency;
         context["year"] = year;
         foreach (var extra in _template.ExtraFields)
-            if (obj[extra] is { } node) context[extra] = Plain(node, checkText: true);
+            if (obj[extra] is { } node) context[extra] = ExtraField(extra, node);
 
         Title(obj, context);
         foreach (var (path, place) in _template.Narrative)
