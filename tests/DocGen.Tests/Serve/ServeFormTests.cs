@@ -29,7 +29,6 @@ public sealed class ServeFormTests(ServeFixture serve) : IClassFixture<ServeFixt
         Assert.Equal(((JsonArray)data["sections"]!["overview"]!)[1]!.GetValue<string>(), await page.Locator("[name=\"sections.overview\"]").Nth(1).InputValueAsync());
         // Merged header cells as printed: 申请人情况 spans the seven applicant columns.
         Assert.Equal("7", await page.Locator("table[data-table=applications] th", new() { HasTextString = "申请人情况" }).GetAttributeAsync("colspan"));
-        await page.ScreenshotAsync(new() { Path = "/tmp/serve-page-full.png", FullPage = true });
     }
 
     [Fact]
