@@ -50,14 +50,22 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
         return atoms;
     }
 
-    public static DocGenException MissingGlyph(int cp, FontRole role, Block source, string wholeText)
+    public static DocGenException MissingGlyph(int cp, FontRole role, Block source, string wholeText) =>
+        new(FailureKind.Font, [MissingGlyphError(cp, role, source, wholeText)]);
+
+    /// <summary>The E-GLYPH-MISSING diagnostic, at the data file's line and column when the text came from one.</summary>
+    public static Diagnostic MissingGlyphError(int cp, FontRole role, Block source, string wholeText)
     {
         string ch = char.ConvertFromUtf32(cp);
         string where = source.Source.Description.Length > 0 ? source.Source.Description : "（未标注来源的段落）";
         string fonts = string.Join("、", role.PdfFonts.Select(f => System.IO.Path.GetFileName(f.File)));
-        return new DocGenException("E-GLYPH-MISSING",
+        var at = source.Source;
+        return new Diagnostic(Severity.Error, "E-GLYPH-MISSING",
             $"字符「{ch}」（U+{cp:X4}）在字体角色「{role.Key}」（{role.EastAsiaName}）的所有字体中都没有字形（{fonts}）。位置：{where}；上下文：「{Around(wholeText, ch)}」",
-            FailureKind.Font);
+            at.File, at.Line, at.Column, at.JsonPath)
+        {
+            MessageEn = $"no font of the role '{role.Key}' ({role.EastAsiaName}) has the character '{ch}' (U+{cp:X4}) ({fonts}). Place: {where}; context: '{Around(wholeText, ch)}'",
+        };
     }
 
     /// <summary>About ten characters either side of the first occurrence, so a clerk can find the spot.</summary>

@@ -224,7 +224,8 @@ internal sealed class TablePlanner
         // A data file's label override is the clerk's to shorten, at its place in the file; the template's own text is the maintainer's.
         if (tallest.Source is { File: not null } at)
             return new DocGenException(FailureKind.InvalidData,
-                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + "请缩短这个标签替换的文字。", at.File, at.Line, at.Column, at.JsonPath)]);
+                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + (tallest.IsValue ? "请缩短这一格的文字。" : "请缩短这个标签替换的文字。"),
+                    at.File, at.Line, at.Column, at.JsonPath)]);
         return new DocGenException("E-LAYOUT-ROW-TOO-TALL", message + "请缩短该格的文字或在模板中加宽该列。", FailureKind.Template);
     }
 
