@@ -17,7 +17,11 @@ if [[ "${1:-}" == "--test" ]]; then
 fi
 
 if ((${#need[@]} > 0)); then
-  echo "docgen: installing ${need[*]}" >&2
+  if [[ "${DOCGEN_LAUNCHER_ENGLISH:-0}" == 1 || "${DOCGEN_LANG:-}" == en ]]; then
+    echo "docgen: installing ${need[*]} with apt-get (about a minute, once)…" >&2
+  else
+    echo "docgen：正在用 apt-get 安装 ${need[*]}（约 1 分钟，只需一次）…" >&2
+  fi
   sudo_cmd=()
   if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null; then sudo_cmd=(sudo); else
