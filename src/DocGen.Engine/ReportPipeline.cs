@@ -1,3 +1,4 @@
+using DocGen.Check;
 using DocGen.Data;
 using DocGen.Model;
 using DocGen.Templates;
@@ -18,6 +19,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
 {
     public TemplateLocator Templates { get; } = templates;
 
+    /// <summary>Add the 审读 findings (W-CHECK-…, see <see cref="ReportChecker"/>) to a valid report's warnings; --no-check turns it off.</summary>
+    public bool RunChecks { get; init; }
+
     /// <summary>Reads, validates and lays out a data file; never throws for bad data (the problems come back as diagnostics).</summary>
     public BuildResult Build(string dataPath, string? templateOverride = null)
     {
@@ -26,8 +30,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
         {
             bound = Bind(dataPath, templateOverride);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
+            var diagnostics = RunChecks ? [.. bound.Diagnostics, .. ReportChecker.Check(bound)] : bound.Diagnostics;
             var document = BuildDocument(bound);
-            return new BuildResult(document, bound.Diagnostics, bound);
+            return new BuildResult(document, diagnostics, bound);
         }
         catch (DocGenException e)
         {

@@ -18,20 +18,21 @@ public static class RenderCommand
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
         var fontsDir = g.FontsDir();
+        var noCheck = CheckCommand.NoCheckOption(g);
         var command = new Command("render", g.T(
             "生成报告：把数据文件排版为 DOCX 和 PDF。输出先写入临时文件再改名，中断或出错不会留下不完整的文件，也不会损坏已有文件。\n\n" +
             "示例：\n  docgen render examples/pingluo-county-2023.json -o out\n  docgen render examples -o out --format pdf\n  docgen render \"reports/**/*.json\" -o out -j 4 --json > summary.json",
             "Render reports: lays out data files as DOCX and PDF. Outputs are written to a temporary file and renamed, so a failed or interrupted run never leaves a partial file or damages an existing one.\n\n" +
             "Examples:\n  docgen render examples/pingluo-county-2023.json -o out\n  docgen render examples -o out --format pdf\n  docgen render \"reports/**/*.json\" -o out -j 4 --json > summary.json"))
         {
-            inputs, output, format, jobs, json, fontsDir,
+            inputs, output, format, jobs, json, fontsDir, noCheck,
         };
         command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(format)!, p.GetValue(jobs),
-            p.GetValue(json), p.GetValue(fontsDir) ?? []));
+            p.GetValue(json), p.GetValue(fontsDir) ?? [], p.GetValue(noCheck)));
         return command;
     }
 
-    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs)
+    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs, bool noCheck)
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
@@ -42,7 +43,7 @@ public static class RenderCommand
         try { writers = OutputFormats.Create(formats.Split(','), fontDirs); }
         catch (DocGenException e) { return ctx.Fail(e); }
 
-        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)), writers);
+        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck }, writers);
         var clock = Stopwatch.StartNew();
         var outcomes = WithProgress(ctx, files.Count, json, report => renderer.RenderAll(files, outDir, jobs, report, ctx.Cancel));
         clock.Stop();
