@@ -1,6 +1,6 @@
-using DocGen.Check;
 using DocGen.Data;
 using DocGen.Model;
+using DocGen.Review;
 using DocGen.Templates;
 
 namespace DocGen.Engine;

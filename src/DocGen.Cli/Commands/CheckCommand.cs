@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using DocGen.Check;
 using DocGen.Cli.Output;
 using DocGen.Data;
 using DocGen.Engine;
 using DocGen.Model;
+using DocGen.Review;
 
 namespace DocGen.Cli.Commands;
 

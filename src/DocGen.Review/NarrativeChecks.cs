@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DocGen.Model;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// The checks driven by checks.json: numbers in the text against the tables (W-CHECK-NUMBER), years against the report year
@@ -80,6 +80,8 @@ public static class NarrativeChecks
         foreach (var rule in rules.Required)
         {
             if (text.In(rule.In).Any(p => rule.Pattern.IsMatch(p.Text))) continue;
+            // Parts with no text at all that the binder already reports as empty (W-DATA-NARRATIVE-EMPTY): that is the news, not this.
+            if (!text.In(rule.In).Any() && rule.In.Any(i => text.Report.Template.Narrative.ContainsKey(i) && !text.Report.Template.NarrativeMayBeEmpty.Contains(i))) continue;
             string where = string.Join("、", rule.In.Select(i => placeNames.GetValueOrDefault(i, i)));
             string place = rule.In.FirstOrDefault(i => text.Report.Nodes.ContainsKey(i)) ?? "";
             yield return text.Finding("W-CHECK-REQUIRED", place,

@@ -1,7 +1,7 @@
 using DocGen.Data;
 using DocGen.Model;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// One paragraph of the report's text as a reader sees it (the **bold** markers removed), with the way back from each of its

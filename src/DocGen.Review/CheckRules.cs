@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// The 审读 rules of one format, read from templates/NAME/checks.json: phrase patterns that tie the text to the tables and to the

@@ -3,7 +3,7 @@ using DocGen.Data;
 using DocGen.Model;
 using DocGen.Templates;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// Across years (docgen check --previous): cells that continue from last year's report, as checks.json's previousYear rules say:

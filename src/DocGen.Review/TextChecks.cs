@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DocGen.Model;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// Checks of the text itself, the same for every format: numbering that skips or repeats (W-CHECK-NUMBERING), half-width

@@ -1,6 +1,6 @@
 using DocGen.Data;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// Maps a character of a JSON string's value to the line and column where it stands in the file, across escapes (\" \\ \uXXXX),

@@ -1,7 +1,7 @@
 using DocGen.Data;
 using DocGen.Model;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// The 审读 of a bound, valid report: what a careful reader (an evaluator of the published reports) checks beyond the tables'

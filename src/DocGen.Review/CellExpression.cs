@@ -2,7 +2,7 @@ using System.Globalization;
 using DocGen.Data;
 using DocGen.Templates;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>One term of a <see cref="CellExpression"/>: a table cell (this year's or, with previous., last year's), the report year, or a constant.</summary>
 public sealed record CellTerm(int Sign, string? Table, string? Row, string? Column, bool Previous, bool Year, decimal Constant)

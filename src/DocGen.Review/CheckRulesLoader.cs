@@ -4,7 +4,7 @@ using DocGen.Data;
 using DocGen.Model;
 using DocGen.Templates;
 
-namespace DocGen.Check;
+namespace DocGen.Review;
 
 /// <summary>
 /// Reads checks.json strictly: unknown keys, a pattern that does not compile (or lacks its named group), a cell the format does not
