@@ -63,7 +63,7 @@ public static class CheckCommand
             {
                 // Without a readable, valid last-year report the comparison means nothing: say why and stop, as for a bad input.
                 var outcome = new RenderOutcome(previousFile, [], failure.Value.Diagnostics, failure.Value.Code, clock.Elapsed);
-                RunSummary.PrintDiagnostics(ctx, [outcome]);
+                RunSummary.PrintDiagnostics(ctx, [outcome], g.IsVerbose(p));
                 if (json) RunSummary.WriteJson(ctx.Out, [outcome], clock.Elapsed, "check");
                 return outcome.ExitCode;
             }
@@ -88,7 +88,7 @@ public static class CheckCommand
         });
         clock.Stop();
 
-        RunSummary.PrintDiagnostics(ctx, outcomes);
+        RunSummary.PrintDiagnostics(ctx, outcomes, g.IsVerbose(p));
         if (json) RunSummary.WriteJson(ctx.Out, outcomes, clock.Elapsed, "check");
         else
         {
