@@ -86,7 +86,7 @@ public static class InitCommand
         return command;
     }
 
-    private static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
+    internal static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
     {
         if (agency is null) return $"report-{year}.json";
         string title = t.RenderDefaultTitle(new Dictionary<string, object?> { ["agency"] = agency.Trim(), ["year"] = year });
