@@ -90,7 +90,7 @@ internal sealed class DocumentTags(Document doc, StructureTree tree)
                 var attributes = new List<string>();
                 // A label in a header row, or in a body row of labels only (表二's 第二十条第（一）项 | 信息内容 rows), heads
                 // the columns below it; any other label heads its row.
-                if (header) attributes.Add("/Scope " + (r < headers || IsLabelRow(t, r) ? "/Column" : "/Row"));
+                if (header) attributes.Add("/Scope " + (r < headers || t.IsLabelRow(r) ? "/Column" : "/Row"));
                 if (cell.RowSpan > 1) attributes.Add("/RowSpan " + cell.RowSpan.ToString(CultureInfo.InvariantCulture));
                 if (cell.ColSpan > 1) attributes.Add("/ColSpan " + cell.ColSpan.ToString(CultureInfo.InvariantCulture));
                 if (!header) attributes.Add("/Headers [" + string.Join(' ', HeadersOf(block, t, grid, cell).Select(PdfText.String)) + "]");
@@ -100,8 +100,6 @@ internal sealed class DocumentTags(Document doc, StructureTree tree)
         }
         return cells;
     }
-
-    private static bool IsLabelRow(Table t, int row) => t.Rows[row].Cells.All(c => !c.IsValue);
 
     private static string HeaderId(int block, TableCell c) =>
         string.Create(CultureInfo.InvariantCulture, $"b{block}r{c.Row}c{c.Column}");
@@ -116,9 +114,9 @@ internal sealed class DocumentTags(Document doc, StructureTree tree)
     {
         var rows = Enumerable.Range(0, Math.Min(t.HeaderRows, t.Rows.Count)).ToList();
         int r = cell.Row - 1;
-        while (r >= rows.Count && !IsLabelRow(t, r)) r--;
+        while (r >= rows.Count && !t.IsLabelRow(r)) r--;
         var labelRows = new List<int>();
-        while (r >= rows.Count && IsLabelRow(t, r)) labelRows.Insert(0, r--);
+        while (r >= rows.Count && t.IsLabelRow(r)) labelRows.Insert(0, r--);
         rows.AddRange(labelRows);
         var seen = new HashSet<TableCell>(ReferenceEqualityComparer.Instance);
         foreach (int hr in rows)
