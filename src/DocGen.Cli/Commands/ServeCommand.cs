@@ -71,7 +71,7 @@ public static class ServeCommand
                     ? Path.Combine(Path.GetDirectoryName(dataFile ?? Path.GetFullPath("-"))!, InitCommand.DefaultFileName(template, agency, year))
                     : dataFile;
                 string schema = template.SchemaFile ?? Path.Combine(template.Folder, "schema.json");
-                return (target, DataFileSkeleton.Create(template, agency, year, DataFileSkeleton.SchemaReference(target, schema)));
+                return (target, DataFileSkeleton.Create(template, agency, year, DataFileSkeleton.SchemaReference(schema)));
             },
         };
         DocGen.Serve.ServeHost host;
