@@ -26,6 +26,13 @@ public sealed record StyleSheet(
     /// </summary>
     public bool PdfFontHinting { get; init; } = true;
 
+    /// <summary>
+    /// Space between Chinese characters and Latin letters or digits, in em (<see cref="Typography.CjkLatinSpacing"/>): the PDF
+    /// sets it, the DOCX turns Word's automatic spacing on (w:autoSpaceDE/DN) when it is not 0. styles.json:
+    /// "typography": { "cjkLatinSpacingEm": 0.2 }.
+    /// </summary>
+    public double CjkLatinSpacingEm { get; init; } = Typography.CjkLatinSpacing.DefaultEm;
+
     /// <summary>Body grid pitch: the type area height divided by the lines per page (GB/T 9704: 225 mm / 22).</summary>
     public double LinePitchPt => Units.MmToPt(Page.TypeAreaHeightMm) / Page.LinesPerPage;
 

@@ -74,7 +74,11 @@ public static class StyleSheetLoader
         if (!paragraphs.ContainsKey("body")) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 样式表必须定义段落样式「body」");
         if (!fonts.ContainsKey(setup.PageNumber.FontRole)) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 页码引用了未定义的字体角色「{setup.PageNumber.FontRole}」");
         bool hinting = !root.TryGetProperty("pdf", out var pdf) || JsonFile.Bool(pdf, "fontHinting", true);
-        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting }, numbering);
+        double cjkLatin = root.TryGetProperty("typography", out var typography)
+            ? JsonFile.Num(typography, "cjkLatinSpacingEm", DocGen.Typography.CjkLatinSpacing.DefaultEm) : DocGen.Typography.CjkLatinSpacing.DefaultEm;
+        if (cjkLatin is < 0 or > 1)
+            throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: typography.cjkLatinSpacingEm 应是 0 到 1 之间的数（中文与西文字母、数字之间的间距，以字号为单位）");
+        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, CjkLatinSpacingEm = cjkLatin }, numbering);
     }
 
     private static List<FontCandidate> Candidates(JsonElement e, string name)

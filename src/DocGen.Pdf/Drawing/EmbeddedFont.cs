@@ -80,7 +80,7 @@ internal sealed class EmbeddedFont
         descriptor.Elements.SetReal("/Ascent", Math.Round(m.Ascent));
         descriptor.Elements.SetReal("/Descent", Math.Round(m.Descent));
         descriptor.Elements.SetReal("/CapHeight", Math.Round(m.CapHeight));
-        descriptor.Elements.SetInteger("/StemV", 80);
+        descriptor.Elements.SetInteger("/StemV", LayoutConstants.StemV);
         descriptor.Elements.SetReference(cff ? "/FontFile3" : "/FontFile2", file);
 
         var cidFont = NewObject(doc);
