@@ -80,8 +80,10 @@ public class LayoutGeometryTests
             && !DocGen.Typography.LineBreakRules.IsNoStart(l.Text[^1]));
         var origins = line.Glyphs.SelectMany(g => g.CharacterOrigins()).ToList();
         Assert.Equal(28, origins.Count);
+        // Measured condensed as in the DOCX (15.5 pt) and justified: the 28 characters fill the 28 cells of the measure.
+        Assert.Equal(28 * cell, origins[^1] + 16 - origins[0], 0);
         for (int i = 1; i < origins.Count; i++)
-            Assert.Equal(cell, origins[i] - origins[i - 1], 2);
+            Assert.InRange(origins[i] - origins[i - 1], 15.5, 16.2);
     }
 
     [Fact]
