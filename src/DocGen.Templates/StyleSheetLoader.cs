@@ -78,7 +78,15 @@ public static class StyleSheetLoader
             ? JsonFile.Num(typography, "cjkLatinSpacingEm", DocGen.Typography.CjkLatinSpacing.DefaultEm) : DocGen.Typography.CjkLatinSpacing.DefaultEm;
         if (cjkLatin is < 0 or > 1)
             throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: typography.cjkLatinSpacingEm 应是 0 到 1 之间的数（中文与西文字母、数字之间的间距，以字号为单位）");
-        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, CjkLatinSpacingEm = cjkLatin }, numbering);
+        var docxFontNames = DocxFontNames.Gb2312;
+        if (root.TryGetProperty("docx", out var docx))
+            docxFontNames = JsonFile.Str(docx, "fontNames", f, "gb2312") switch
+            {
+                "gb2312" => DocxFontNames.Gb2312,
+                "windows" => DocxFontNames.Windows,
+                var other => throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: docx.fontNames「{other}」无法识别（gb2312、windows）", FailureKind.Template),
+            };
+        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames, CjkLatinSpacingEm = cjkLatin }, numbering);
     }
 
     private static List<FontCandidate> Candidates(JsonElement e, string name)
