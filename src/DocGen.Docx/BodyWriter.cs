@@ -122,7 +122,7 @@ internal sealed class BodyWriter
     /// <summary>Text with embedded newlines becomes line breaks inside the run; tabs become tab characters.</summary>
     public static void AppendText(OpenXmlCompositeElement run, string text)
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var lines = LineBreakRules.WithoutSoftHyphens(text).Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
             if (i > 0) run.Append(new Break());

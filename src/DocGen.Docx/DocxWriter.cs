@@ -66,7 +66,7 @@ public static class DocxWriter
                 Bottom = geometry.BottomTwips,
                 Left = (uint)geometry.LeftTwips,
                 Right = (uint)geometry.RightTwips,
-                Header = 851U,
+                Header = (uint)LayoutConstants.HeaderDistanceTwips,
                 Footer = (uint)geometry.FooterTwips,
                 Gutter = 0U,
             },

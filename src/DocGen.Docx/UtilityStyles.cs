@@ -9,7 +9,7 @@ internal static class UtilityStyles
 {
     public const int BorderEighthsOfPoint = 4; // 0.5 pt single rules, as in the published reports
     // 1 mm on every side, as the PDF writer pads cells: narrow enough for the ~6 mm column of table 三.
-    private static readonly int CellPaddingTwips = M.Units.MmToTwips(1.0);
+    private static readonly int CellPaddingTwips = M.Units.MmToTwips(LayoutConstants.CellPaddingMm);
 
     public static Style TableGrid()
     {

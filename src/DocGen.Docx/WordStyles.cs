@@ -64,6 +64,10 @@ internal static class WordStyles
             WidowControl = new WidowControl { Val = false },
             Kinsoku = new Kinsoku { Val = true },
             OverflowPunctuation = new OverflowPunctuation { Val = true },
+            // The space between Chinese and Latin letters (DE) and digits (DN) that the PDF sets too (CjkLatinSpacing),
+            // stated rather than left to each word processor's default.
+            AutoSpaceDE = new AutoSpaceDE { Val = sheet.CjkLatinSpacingEm > 0 },
+            AutoSpaceDN = new AutoSpaceDN { Val = sheet.CjkLatinSpacingEm > 0 },
         };
         return new DocDefaults(
             new RunPropertiesDefault(runDefaults),
@@ -142,18 +146,9 @@ internal static class WordStyles
         return rpr;
     }
 
-    /// <summary>
-    /// 28 characters of 三号 (16 pt) need 448 pt but the 156 mm line is 442.2 pt: Word's grid squeezes each character to
-    /// the 15.79 pt pitch. A style on the grid gets a comparable squeeze as condensed character spacing, which every
-    /// reader honours. The advance aims at 28.5 characters per line, so 28 fit with room for renderers' rounding
-    /// (LibreOffice wraps the 28th character at exactly 15.79 pt) and a 29th never does.
-    /// </summary>
-    private static int? GridCondensing(M.ParagraphStyle s, PageGeometry geometry)
-    {
-        if (!s.SnapToGrid || s.SizePt <= geometry.CharPitchPt || s.SizePt >= 2 * geometry.CharPitchPt) return null;
-        double advance = geometry.CharPitchPt * geometry.CharsPerLine / (geometry.CharsPerLine + 0.5);
-        return (int)Math.Floor((advance - s.SizePt) * 20);
-    }
+    /// <summary>A style on the grid is condensed as the PDF measures it (<see cref="GridSqueeze"/>), in twentieths of a point.</summary>
+    private static int? GridCondensing(M.ParagraphStyle s, PageGeometry geometry) =>
+        s.SnapToGrid && GridSqueeze.CondensingPt(geometry.CharPitchPt, geometry.CharsPerLine, s.SizePt) is { } pt ? (int)Math.Round(pt * 20) : null;
 
     /// <summary>
     /// Lines on the grid get the grid pitch as exact line spacing (22 lines fill the type area); styles off the grid

@@ -27,6 +27,13 @@ public sealed record StyleSheet(
     public bool PdfFontHinting { get; init; } = true;
 
     /// <summary>
+    /// Space between Chinese characters and Latin letters or digits, in em (<see cref="Typography.CjkLatinSpacing"/>): the PDF
+    /// sets it, the DOCX turns Word's automatic spacing on (w:autoSpaceDE/DN) when it is not 0. styles.json:
+    /// "typography": { "cjkLatinSpacingEm": 0.2 }.
+    /// </summary>
+    public double CjkLatinSpacingEm { get; init; } = Typography.CjkLatinSpacing.DefaultEm;
+
+    /// <summary>
     /// Which names the DOCX gives the 仿宋 and 楷体 faces: the official 仿宋_GB2312/楷体_GB2312, or the 仿宋/楷体 that Windows
     /// ships, for offices without the GB2312 fonts. styles.json: "docx": { "fontNames": "gb2312" | "windows" }.
     /// </summary>

@@ -6,7 +6,8 @@ namespace DocGen.Pdf;
 
 /// <summary>One candidate of a role's chain: where it was looked for and what was found.</summary>
 /// <param name="Status">"found", "not found", or why a found file cannot be used (CFF2 outlines, damaged).</param>
-public sealed record FontCandidateReport(string File, int Face, bool IsLatin, IReadOnlyList<string> TriedPaths, string? ResolvedPath, string Status);
+/// <param name="Match">Why a found file was taken: "file name", "family name: …" (found by its name table) or "fallback" (a stand-in by full path).</param>
+public sealed record FontCandidateReport(string File, int Face, bool IsLatin, IReadOnlyList<string> TriedPaths, string? ResolvedPath, string Status, string? Match = null);
 
 /// <summary>What the PDF will use for one font role (`docgen fonts`).</summary>
 /// <param name="ChosenFile">The first usable CJK font (path#face), or null when the role cannot be rendered.</param>
@@ -18,6 +19,14 @@ public sealed record FontRoleReport(string Role, string OfficialName, string Lat
 public sealed record MissingGlyph(string Character, int CodePoint, string Role, string Where, string Context)
 {
     public string CodePointLabel => $"U+{CodePoint:X4}";
+}
+
+/// <summary>Why a font file serves a role, as `docgen fonts` reports it.</summary>
+public static class FontMatch
+{
+    public const string FileName = "file name";
+    public const string Fallback = "fallback";
+    public static string FamilyName(string family) => "family name: " + family;
 }
 
 public static class FontReport
@@ -33,7 +42,7 @@ public static class FontReport
             try { r.Require(); }
             catch (DocGenException e) { problem = $"{e.Id}: {e.Message}"; }
             var candidates = r.Attempts.Select(a => new FontCandidateReport(a.Candidate.File, a.Candidate.Face, a.IsLatin, a.TriedPaths, a.FoundPath,
-                a.Error ?? (a.FoundPath is null ? "not found" : "found"))).ToList();
+                a.Error ?? (a.FoundPath is null ? "not found" : "found"), a.Match)).ToList();
             list.Add(new FontRoleReport(key, role.EastAsiaName, role.LatinName, candidates,
                 r.Cjk.Count > 0 ? Name(r.Cjk[0]) : null, r.Latin.Count > 0 ? Name(r.Latin[0]) : null, problem));
         }
@@ -88,7 +97,7 @@ public static class FontReport
             foreach (var rune in text.EnumerateRunes())
             {
                 int cp = rune.Value;
-                if (cp < 0x20 || cp is 0x200B or 0xFEFF || role.FaceFor(cp == '\t' ? ' ' : cp) is not null) continue;
+                if (LineBreakRules.IsInvisible(cp) || role.FaceFor(cp == '\t' ? ' ' : cp) is not null) continue;
                 if (!seen.Add((cp, where.Source.Description))) continue;
                 found.Add((cp, role.Role, where, context));
             }

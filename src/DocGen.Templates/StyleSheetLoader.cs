@@ -74,6 +74,10 @@ public static class StyleSheetLoader
         if (!paragraphs.ContainsKey("body")) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 样式表必须定义段落样式「body」");
         if (!fonts.ContainsKey(setup.PageNumber.FontRole)) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 页码引用了未定义的字体角色「{setup.PageNumber.FontRole}」");
         bool hinting = !root.TryGetProperty("pdf", out var pdf) || JsonFile.Bool(pdf, "fontHinting", true);
+        double cjkLatin = root.TryGetProperty("typography", out var typography)
+            ? JsonFile.Num(typography, "cjkLatinSpacingEm", DocGen.Typography.CjkLatinSpacing.DefaultEm) : DocGen.Typography.CjkLatinSpacing.DefaultEm;
+        if (cjkLatin is < 0 or > 1)
+            throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: typography.cjkLatinSpacingEm 应是 0 到 1 之间的数（中文与西文字母、数字之间的间距，以字号为单位）");
         var docxFontNames = DocxFontNames.Gb2312;
         if (root.TryGetProperty("docx", out var docx))
             docxFontNames = JsonFile.Str(docx, "fontNames", f, "gb2312") switch
@@ -82,7 +86,7 @@ public static class StyleSheetLoader
                 "windows" => DocxFontNames.Windows,
                 var other => throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: docx.fontNames「{other}」无法识别（gb2312、windows）", FailureKind.Template),
             };
-        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames }, numbering);
+        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames, CjkLatinSpacingEm = cjkLatin }, numbering);
     }
 
     private static List<FontCandidate> Candidates(JsonElement e, string name)

@@ -107,10 +107,21 @@ public static class FontsCommand
 
     private static string Status(CliContext ctx, FontCandidateReport c) => c.Status switch
     {
-        "found" when c.ResolvedPath == c.File => ctx.T("找到", "found"),
-        "found" => ctx.T("找到 ", "found ") + c.ResolvedPath,
+        "found" when c.ResolvedPath == c.File => ctx.T("找到", "found") + Why(ctx, c.Match),
+        "found" => ctx.T("找到 ", "found ") + c.ResolvedPath + Why(ctx, c.Match),
         "not found" => ctx.T("未找到", "not found"),
         var other => other,
+    };
+
+    /// <summary>Why the file was taken: by its file name, by the family name in its name table, or as the style sheet's stand-in.</summary>
+    private static string Why(CliContext ctx, string? match) => match switch
+    {
+        null => "",
+        FontMatch.FileName => ctx.T("（按文件名）", " (by file name)"),
+        FontMatch.Fallback => ctx.T("（替代字体）", " (fallback)"),
+        var m when m.StartsWith("family name: ", StringComparison.Ordinal) =>
+            ctx.T($"（按字体族名「{m["family name: ".Length..]}」）", $" (by family name \"{m["family name: ".Length..]}\")"),
+        var m => $"（{m}）",
     };
 
     private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
@@ -142,6 +153,7 @@ public static class FontsCommand
                         w.WriteBoolean("latin", c.IsLatin);
                         w.WriteString("status", c.Status);
                         w.WriteString("path", c.ResolvedPath);
+                        w.WriteString("match", c.Match);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -68,7 +68,7 @@ internal sealed class EmbeddedFont
         int descriptor = file.Add($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 " +
             $"/FontBBox [{Num(m.XMin)} {Num(m.YMin)} {Num(m.XMax)} {Num(m.YMax)}] /ItalicAngle 0 " +
             $"/Ascent {Num(Math.Round(m.Ascent))} /Descent {Num(Math.Round(m.Descent))} /CapHeight {Num(Math.Round(m.CapHeight))} " +
-            $"/StemV 80 {(cff ? "/FontFile3" : "/FontFile2")} {PdfFileWriter.Ref(fontFile)} >>");
+            $"/StemV {LayoutConstants.StemV} {(cff ? "/FontFile3" : "/FontFile2")} {PdfFileWriter.Ref(fontFile)} >>");
         // A CFF subset maps CIDs itself (its charset); a TrueType one is indexed by CID, which is the glyph's place in the subset.
         int cidFont = file.Add($"<< /Type /Font /Subtype {(cff ? "/CIDFontType0" : "/CIDFontType2")} /BaseFont /{name} " +
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " +

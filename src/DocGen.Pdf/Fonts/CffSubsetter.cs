@@ -11,7 +11,10 @@ namespace DocGen.Pdf.Fonts;
 internal static class CffSubsetter
 {
     /// <param name="glyphs">Old glyph ids in the order of the new ids: glyphs[0] must be 0 (.notdef).</param>
-    public static byte[] Subset(CffTable cff, IReadOnlyList<ushort> glyphs, string fontName, bool keepHints)
+    public static byte[] Subset(CffTable cff, IReadOnlyList<ushort> glyphs, string fontName, bool keepHints) =>
+        FontFormatException.Guard("CFF", () => SubsetUnchecked(cff, glyphs, fontName, keepHints));
+
+    private static byte[] SubsetUnchecked(CffTable cff, IReadOnlyList<ushort> glyphs, string fontName, bool keepHints)
     {
         int n = glyphs.Count;
         var programs = new byte[n][];

@@ -5,7 +5,9 @@ namespace DocGen.Pdf.Fonts;
 /// <summary>What a PDF font descriptor needs from a face, in 1/1000 em: bounding box, ascent, descent, cap height, PostScript name.</summary>
 internal sealed record FaceMetrics(double XMin, double YMin, double XMax, double YMax, double Ascent, double Descent, double CapHeight, string PostScriptName)
 {
-    public static FaceMetrics Of(FontFace face)
+    public static FaceMetrics Of(FontFace face) => FontFormatException.Guard(face.Path, () => Read(face));
+
+    private static FaceMetrics Read(FontFace face)
     {
         var b = face.Bytes;
         var t = face.Tables;

@@ -39,7 +39,7 @@ public sealed class FontFace
         Face = face;
         Tables = tables;
         Key = "DocGenFace" + StableHash(path + "#" + face).ToString("x16");
-        _parsed = new Lazy<Parsed>(() => Parse(path, tables), LazyThreadSafetyMode.ExecutionAndPublication);
+        _parsed = new Lazy<Parsed>(() => FontFormatException.Guard(path, () => Parse(path, tables)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public bool Covers(int codePoint) => GlyphId(codePoint) != 0;
@@ -86,6 +86,11 @@ public sealed class FontFace
             double em = UnitsPerEm;
             return (box.XMin / em, box.YMin / em, box.XMax / em, box.YMax / em);
         }
+        return FontFormatException.Guard(Path, () => GlyfBox(gid));
+    }
+
+    private (double XMin, double YMin, double XMax, double YMax)? GlyfBox(ushort gid)
+    {
         var b = Bytes;
         int loca = Tables["loca"].Off, glyf = Tables["glyf"].Off;
         bool longLoca = Be.S16(b, Tables["head"].Off + 50) == 1;
@@ -210,15 +215,22 @@ internal static class CmapReader
             if (score > bestScore) { bestScore = score; best = sub; }
         }
         if (best < 0) throw new FontFormatException($"{path} 没有 Unicode 字符映射表（cmap 格式 4 或 12）");
-        var map = new Map();
+        var map = new Map(path);
         if (Be.U16(b, best) == 12) ReadFormat12(b, best, map);
         else ReadFormat4(b, best, map);
         return (map.Bmp, map.Astral, map.Covered);
     }
 
-    private sealed class Map
+    private sealed class Map(string path)
     {
         public readonly ushort[] Bmp = new ushort[0x10000];
+        // A damaged segment or group count can describe billions of mappings; a real cmap has at most a few per code point.
+        private int _budget = 8 << 20;
+
+        public void Step()
+        {
+            if (--_budget < 0) throw new FontFormatException($"{path}: cmap 表已损坏");
+        }
         public Dictionary<int, ushort>? Astral;
         public int Covered;
 
@@ -249,6 +261,7 @@ internal static class CmapReader
             int rangeOffPos = ranges + 2 * s, rangeOff = Be.U16(b, rangeOffPos);
             for (int c = start; c <= end && c != 0xFFFF; c++)
             {
+                map.Step();
                 int gid;
                 if (rangeOff == 0) gid = (c + delta) & 0xFFFF;
                 else
@@ -270,32 +283,8 @@ internal static class CmapReader
         {
             int r = t + 16 + (int)(12 * g);
             uint start = Be.U32(b, r), end = Be.U32(b, r + 4), gid = Be.U32(b, r + 8);
-            for (uint c = start; c <= end && c <= 0x10FFFF; c++, gid++)
+            for (uint c = start; c <= end && c <= 0x10FFFF; c++, gid++, map.Step())
                 if (gid != 0 && gid <= ushort.MaxValue) map.Set((int)c, (ushort)gid);
         }
-    }
-}
-
-/// <summary>The family name (name id 1) from the name table, for the font report; Windows Unicode records preferred.</summary>
-internal static class NameReader
-{
-    public static string? Family(ReadOnlySpan<byte> b, int t)
-    {
-        int count = Be.U16(b, t + 2), strings = t + Be.U16(b, t + 4);
-        string? fallback = null;
-        for (int i = 0; i < count; i++)
-        {
-            int r = t + 6 + 12 * i;
-            int platform = Be.U16(b, r), lang = Be.U16(b, r + 4), nameId = Be.U16(b, r + 6), len = Be.U16(b, r + 8), off = Be.U16(b, r + 10);
-            if (nameId != 1 || strings + off + len > b.Length) continue;
-            if (platform == 3)
-            {
-                string s = Encoding.BigEndianUnicode.GetString(b.Slice(strings + off, len));
-                if (lang == 0x0804) return s;     // zh-CN name, e.g. 仿宋_GB2312
-                fallback ??= s;
-            }
-            else if (platform == 1 && fallback is null) fallback = Encoding.Latin1.GetString(b.Slice(strings + off, len));
-        }
-        return fallback;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using DocGen.Model;
-using DocGen.Pdf.Layout;
 
 namespace DocGen.Pdf.Fonts;
 
@@ -30,33 +29,74 @@ internal static class FontLibrary
         return Roles.GetOrAdd(cacheKey, _ => ResolveUncached(role, dirs));
     }
 
+    /// <summary>
+    /// Each chain in order: the file names of the style sheet in the user's font folders (the fast path); when none of them
+    /// is there, the installed fonts by family name (the role's font name and the file names without extension, in the
+    /// name table in any language: FZXBSJW.TTF is found as 方正小标宋简体) in the user's folders, then by file name and by
+    /// family name in the system's font folders; then the style sheet's stand-ins given by full path.
+    /// </summary>
     private static ResolvedRole ResolveUncached(FontRole role, IReadOnlyList<string> dirs)
     {
         var attempts = new List<CandidateAttempt>();
         var cjk = new List<FontFace>();
         var latin = new List<FontFace>();
         foreach (var (list, isLatin) in new[] { (role.PdfFonts, false), (role.PdfLatinFonts, true) })
+        {
+            var chain = isLatin ? latin : cjk;
+            bool searched = false;
             foreach (var c in list)
             {
+                if (Path.IsPathRooted(c.File) && !searched)
+                {
+                    searched = true;
+                    if (chain.Count == 0) Discover(role, list, isLatin, dirs, chain, attempts);
+                }
                 var tried = CandidatePaths(c.File, dirs);
                 string? found = tried.FirstOrDefault(File.Exists) ?? FindCaseInsensitive(c.File, dirs);
-                if (found is null) { attempts.Add(new CandidateAttempt(c, isLatin, tried, null, null, null)); continue; }
-                try
-                {
-                    var face = Load(found, c.Face);
-                    var chain = isLatin ? latin : cjk;
-                    // The first face of a chain draws nearly everything: parse it now, so a damaged one is reported here.
-                    // The fallbacks are parsed when a character first needs them.
-                    if (chain.Count == 0) face.Preload();
-                    chain.Add(face);
-                    attempts.Add(new CandidateAttempt(c, isLatin, tried, found, face, null));
-                }
-                catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
-                {
-                    attempts.Add(new CandidateAttempt(c, isLatin, tried, found, null, e is FontFormatException ? e.Message : $"{found}: {e.Message}"));
-                }
+                Add(c, isLatin, tried, found, Path.IsPathRooted(c.File) ? FontMatch.Fallback : FontMatch.FileName, chain, attempts);
             }
+            if (!searched && chain.Count == 0) Discover(role, list, isLatin, dirs, chain, attempts);
+        }
         return new ResolvedRole(role, cjk, latin, attempts);
+    }
+
+    private static void Discover(FontRole role, IReadOnlyList<FontCandidate> list, bool isLatin, IReadOnlyList<string> dirs, List<FontFace> chain, List<CandidateAttempt> attempts)
+    {
+        var families = new List<string> { isLatin ? role.LatinName : role.EastAsiaName };
+        families.AddRange(list.Where(c => !Path.IsPathRooted(c.File)).Select(c => Path.GetFileNameWithoutExtension(c.File)));
+        families = families.Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var system = SystemFontFolders.All.Except(dirs, StringComparer.Ordinal).ToList();
+        if (FontNameIndex.Find(families, dirs) is { } user)
+        {
+            Add(new FontCandidate(user.Entry.Path, user.Entry.Face), isLatin, dirs, user.Entry.Path, FontMatch.FamilyName(user.Family), chain, attempts);
+            return;
+        }
+        foreach (var c in list.Where(c => !Path.IsPathRooted(c.File)))
+            if (FindCaseInsensitive(c.File, system) is { } byName)
+            {
+                Add(new FontCandidate(byName, c.Face), isLatin, system, byName, FontMatch.FileName, chain, attempts);
+                return;
+            }
+        if (FontNameIndex.Find(families, system) is { } installed)
+            Add(new FontCandidate(installed.Entry.Path, installed.Entry.Face), isLatin, system, installed.Entry.Path, FontMatch.FamilyName(installed.Family), chain, attempts);
+    }
+
+    private static void Add(FontCandidate c, bool isLatin, IReadOnlyList<string> tried, string? found, string match, List<FontFace> chain, List<CandidateAttempt> attempts)
+    {
+        if (found is null) { attempts.Add(new CandidateAttempt(c, isLatin, tried, null, null, null)); return; }
+        try
+        {
+            var face = Load(found, c.Face);
+            // The first face of a chain draws nearly everything: parse it now, so a damaged one is reported here.
+            // The fallbacks are parsed when a character first needs them.
+            if (chain.Count == 0) face.Preload();
+            chain.Add(face);
+            attempts.Add(new CandidateAttempt(c, isLatin, tried, found, face, null) { Match = match });
+        }
+        catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
+        {
+            attempts.Add(new CandidateAttempt(c, isLatin, tried, found, null, e is FontFormatException ? e.Message : $"{found}: {e.Message}") { Match = match });
+        }
     }
 
     private static List<string> CandidatePaths(string file, IReadOnlyList<string> dirs)
@@ -73,7 +113,7 @@ internal static class FontLibrary
         {
             var listing = DirListings.GetOrAdd(d, dir =>
             {
-                try { return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : []; }
+                try { return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Order(StringComparer.Ordinal).ToList() : []; }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
             });
             var hit = listing.FirstOrDefault(p => string.Equals(Path.GetFileName(p), file, StringComparison.OrdinalIgnoreCase));
@@ -83,8 +123,12 @@ internal static class FontLibrary
     }
 }
 
-/// <summary>What happened to one candidate of a role's chain.</summary>
-internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, IReadOnlyList<string> TriedPaths, string? FoundPath, FontFace? Face, string? Error);
+/// <summary>What happened to one candidate of a role's chain; <see cref="Match"/> says why a found file was taken (<see cref="FontMatch"/>).</summary>
+internal sealed record CandidateAttempt(FontCandidate Candidate, bool IsLatin, IReadOnlyList<string> TriedPaths, string? FoundPath, FontFace? Face, string? Error)
+{
+    public string? Match { get; init; }
+}
+
 
 /// <summary>A role's usable faces: the CJK chain and the Latin chain, in fallback order.</summary>
 internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, IReadOnlyList<FontFace> Latin, IReadOnlyList<CandidateAttempt> Attempts)
@@ -113,7 +157,7 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
     {
         try
         {
-            if (latinFirst && TextClass.UsesLatinFont(codePoint))
+            if (latinFirst && LineBreakRules.UsesLatinFont(codePoint))
                 foreach (var f in Latin)
                     if (f.Covers(codePoint)) return f;
             foreach (var f in Cjk)

@@ -13,7 +13,10 @@ internal static class GlyphSubsetter
 {
     /// <param name="glyphs">Old glyph ids in the order of the new ids: glyphs[0] must be 0 (.notdef).</param>
     /// <returns>The font program; composite glyphs' components are appended after the given glyphs.</returns>
-    public static byte[] Subset(FontFace face, IReadOnlyList<ushort> glyphs, bool keepHinting = true)
+    public static byte[] Subset(FontFace face, IReadOnlyList<ushort> glyphs, bool keepHinting = true) =>
+        FontFormatException.Guard(face.Path, () => SubsetUnchecked(face, glyphs, keepHinting));
+
+    private static byte[] SubsetUnchecked(FontFace face, IReadOnlyList<ushort> glyphs, bool keepHinting)
     {
         var b = face.Bytes;
         var t = face.Tables;

@@ -22,4 +22,24 @@ internal static class Be
 }
 
 /// <summary>A font file we cannot use (not an sfnt, CFF2 outlines, a damaged table).</summary>
-internal sealed class FontFormatException(string message) : Exception(message);
+internal sealed class FontFormatException(string message) : Exception(message)
+{
+    /// <summary>
+    /// Runs a reading of font data: an offset, count or length in a damaged file that points outside its table or file
+    /// surfaces as an index or argument error deep in the parsing; here it becomes the font error naming the file
+    /// (E-FONT-UNSUPPORTED), never an internal error.
+    /// </summary>
+    public static T Guard<T>(string path, Func<T> read)
+    {
+        try { return read(); }
+        catch (FontFormatException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new FontFormatException($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or OverflowException or InvalidOperationException
+                                      or KeyNotFoundException or EndOfStreamException or InvalidCastException or DivideByZeroException)
+        {
+            throw new FontFormatException($"{path}: 字体文件已损坏（{e.GetType().Name}）");
+        }
+    }
+}

@@ -3,9 +3,9 @@ using DocGen.Model;
 namespace DocGen.Pdf.Layout;
 
 /// <summary>
-/// Block flow and pagination: paragraphs line by line on the type area, keep-with-next chains (a heading stays with
-/// the first lines of what follows), no lone first or last line at a page edge when moving one line fixes it,
-/// explicit page breaks, spacers and tables (through <see cref="TablePlanner"/>). Then page numbers.
+/// Block flow and pagination: paragraphs line by line on the type area, filling every page (GB/T 9704: 22 lines), keep-with-next
+/// chains (a heading stays with the first lines of what follows), explicit page breaks, spacers and tables (through
+/// <see cref="TablePlanner"/>). Then page numbers.
 /// </summary>
 internal sealed class DocumentLayout
 {
@@ -112,9 +112,9 @@ internal sealed class DocumentLayout
                 k0 = n;
                 break;
             }
+            // GB/T 9704 fills every page with its 22 lines: a paragraph breaks wherever the page is full, even leaving one line
+            // at the foot or the head of a page, as the DOCX does (widow control off) in Word and LibreOffice.
             int take = fit;
-            if (k0 == 0 && take == 1 && n >= 2) take = 0;          // a lone first line at the foot of a page
-            if (left - take == 1 && take - 1 >= (k0 == 0 ? 2 : 1)) take--;   // a lone last line at the head of the next page
             if (take <= 0 && Current.IsEmpty) take = Math.Max(1, fit);      // taller than a page: nothing better is possible
             if (take > 0) Put(p, k0, take);
             k0 += take;

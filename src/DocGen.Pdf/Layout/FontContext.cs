@@ -22,30 +22,50 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
     }
 
     /// <summary>
-    /// Measures runs of text. Full-width characters of grid-snapped text occupy one grid cell (156 mm / 28) instead of their
-    /// natural 1 em, so that 28 of them fill a line exactly.
+    /// Measures runs of text as the DOCX's word processors do, so that both break lines at the same characters: text on the
+    /// body grid is condensed like the DOCX's (<see cref="GridSqueeze"/>; 28 full-width characters fit, a 29th does not),
+    /// except for the last character before a change between Chinese and Latin text, and a Chinese character next to a Latin
+    /// letter or digit is followed by the style sheet's <see cref="StyleSheet.CjkLatinSpacingEm"/>. Text is composed (NFC)
+    /// first, so an accent typed as a combining mark joins its letter.
     /// </summary>
     /// <param name="latinFirst">false to draw digits and Latin letters in the role's CJK face when it has them (page numbers)</param>
     public List<TextAtom> Atoms(IEnumerable<(string Text, string Role, bool Bold)> runs, double sizePt, double? gridPitch, Block source, string wholeText,
         bool latinFirst = true)
     {
+        double condense = gridPitch is { } g0 ? GridSqueeze.CondensingPt(g0, styles.Page.CharsPerLine, sizePt) ?? 0 : 0;
+        double gap = styles.CjkLatinSpacingEm * sizePt;
         var atoms = new List<TextAtom>();
-        foreach (var (text, roleKey, bold) in runs)
+        foreach (var (raw, roleKey, bold) in runs)
         {
             var role = Role(roleKey);
             bool b = bold || role.Role.SimulateBold;
+            string text = raw.IsNormalized() ? raw : raw.Normalize();
             foreach (var rune in text.EnumerateRunes())
             {
                 int cp = rune.Value;
                 if (cp == '\t') cp = ' ';
-                if (cp < 0x20 || cp is 0x200B or 0xFEFF) continue; // control characters and zero-width marks take no room
+                if (LineBreakRules.IsInvisible(cp)) continue;
                 var face = role.FaceFor(cp, latinFirst) ?? throw MissingGlyph(cp, role.Role, source, wholeText);
                 double natural = face.AdvanceEm(cp) * sizePt;
                 bool latin = role.Latin.Contains(face);
-                double adv = natural;
-                if (gridPitch is { } g && !latin && natural >= 0.9 * sizePt) adv = g * natural / sizePt;
-                atoms.Add(new TextAtom(cp, cp == ' ' ? " " : rune.ToString(), face, sizePt, b, adv, natural) { IsLatin = latin });
+                if (LineBreakRules.IsCombiningMark(cp) && atoms.Count > 0)
+                {
+                    atoms.Add(new TextAtom(cp, rune.ToString(), face, sizePt, b, 0, natural) { IsLatin = latin, IsMark = true });
+                    continue;
+                }
+                double? cell = gridPitch is { } g && !latin && natural >= 0.9 * sizePt ? g * natural / sizePt : null;
+                atoms.Add(new TextAtom(cp, cp == ' ' ? " " : rune.ToString(), face, sizePt, b, natural + condense, natural) { IsLatin = latin, GridCell = cell });
             }
+        }
+        for (int i = 0; i + 1 < atoms.Count; i++)
+        {
+            int next = i + 1;
+            while (next < atoms.Count && atoms[next].IsMark) next++;
+            if (next >= atoms.Count || atoms[i].IsMark) continue;
+            var (a, z) = (atoms[i], atoms[next]);
+            double extra = a.IsLatin != z.IsLatin ? -condense : 0;   // word processors condense between the characters of a run only
+            if (CjkLatinSpacing.Applies(a.CodePoint, z.CodePoint)) atoms[i] = a with { Advance = a.Advance + extra + gap, Gap = gap };
+            else if (extra != 0) atoms[i] = a with { Advance = a.Advance + extra };
         }
         return atoms;
     }

@@ -4,27 +4,16 @@ namespace DocGen.Pdf.Layout;
 internal readonly record struct BrokenLine(int Start, int End, double Width, bool CompressLast);
 
 /// <summary>
-/// Greedy CJK line breaking with the GB/T 15834 rules: closing marks never start a line, opening marks never end one,
-/// ——/…… and digit/Latin runs (and 〔2021〕30号) stay whole. When the mark that would overflow is a full-width
-/// closing or pause mark, it is set half width at the line end rather than pushed to the next line.
+/// Greedy CJK line breaking with the rules of <see cref="LineBreakRules"/>: closing marks never start a line, opening marks
+/// never end one, ——/…… and digit/Latin runs (and 〔2021〕30) stay whole.
 /// </summary>
 internal static class LineBreaker
 {
     private const double Eps = 0.01;
 
-    /// <summary>True when a line may end between atoms i and i+1.</summary>
-    public static bool CanBreakAfter(IReadOnlyList<TextAtom> a, int i)
-    {
-        if (i + 1 >= a.Count) return true;
-        int x = a[i].CodePoint, y = a[i + 1].CodePoint;
-        if (TextClass.IsSpace(x)) return true;
-        if (TextClass.IsNoStart(y) || TextClass.IsNoEnd(x)) return false;
-        if (TextClass.IsWordChar(x) && TextClass.IsWordChar(y)) return false;
-        if (TextClass.IsDoubledMark(x) && x == y) return false;
-        if (x == '〕' && (TextClass.IsDigit(y) || TextClass.IsNumberSuffix(y))) return false;
-        if (TextClass.IsDigit(x) && TextClass.IsNumberSuffix(y)) return false;
-        return true;
-    }
+    /// <summary>True when a line may end between atoms i and i+1 (<see cref="LineBreakRules.CanBreakBetween"/>).</summary>
+    public static bool CanBreakAfter(IReadOnlyList<TextAtom> a, int i) =>
+        i + 1 >= a.Count || LineBreakRules.CanBreakBetween(a[i].CodePoint, a[i + 1].CodePoint);
 
     public static List<BrokenLine> Break(IReadOnlyList<TextAtom> a, double firstAvail, double avail)
     {
@@ -39,38 +28,33 @@ internal static class LineBreaker
             bool done = false;
             for (; i < a.Count; i++)
             {
-                double w = width + a[i].Advance;
+                // The Chinese–Latin space after an atom counts only when the line goes on after it.
+                double w = width + a[i].AdvanceAtLineEnd;
                 if (w <= max + Eps)
                 {
-                    width = w;
-                    if (CanBreakAfter(a, i)) { lastBreak = i; widthAtBreak = width; }
+                    width += a[i].Advance;
+                    if (CanBreakAfter(a, i)) { lastBreak = i; widthAtBreak = w; }
                     continue;
                 }
-                // Overflow at atom i. A closing/pause mark that fits at half width stays on this line.
-                if (TextClass.IsCompressibleAtEnd(a[i].CodePoint) && w - a[i].Advance / 2 <= max + Eps && CanBreakAfter(a, i))
-                {
-                    lines.Add(new BrokenLine(start, i + 1, w - a[i].Advance / 2, true));
-                    start = i + 1;
-                    done = true;
-                    break;
-                }
+                // Overflow at atom i. A pause mark keeps its full cell (GB/T 15834; the DOCX says doNotCompress) and moves
+                // to the next line with the character before it, as in LibreOffice.
                 if (lastBreak >= start && !LongerThanALine(a, lastBreak + 1, avail))
                 {
                     lines.Add(new BrokenLine(start, lastBreak + 1, TrimmedWidth(a, start, lastBreak + 1, widthAtBreak), false));
                     start = lastBreak + 1;
                 }
-                else if (i > start && TextClass.IsNoStart(a[i].CodePoint))
+                else if (i > start && LineBreakRules.IsNoStart(a[i].CodePoint))
                 {
                     // Nothing may break here and a mark would start the next line: let the mark hang into the margin.
-                    bool compress = TextClass.IsCompressibleAtEnd(a[i].CodePoint);
-                    lines.Add(new BrokenLine(start, i + 1, w - (compress ? a[i].Advance / 2 : 0), compress));
+                    bool compress = LineBreakRules.IsCompressibleAtEnd(a[i].CodePoint);
+                    lines.Add(new BrokenLine(start, i + 1, w - (compress ? a[i].AdvanceAtLineEnd / 2 : 0), compress));
                     start = i + 1;
                 }
                 else
                 {
                     // An unbreakable run longer than the line (a narrow table column): break it where it overflows.
                     int end = Math.Max(i, start + 1);
-                    lines.Add(new BrokenLine(start, end, end == i ? width : a[start].Advance, false));
+                    lines.Add(new BrokenLine(start, end, end == i ? width - a[i - 1].Gap : a[start].AdvanceAtLineEnd, false));
                     start = end;
                 }
                 done = true;
@@ -94,8 +78,8 @@ internal static class LineBreaker
         double w = 0;
         for (int k = from; k < a.Count; k++)
         {
+            if (w + a[k].AdvanceAtLineEnd > avail + Eps) return true;
             w += a[k].Advance;
-            if (w > avail + Eps) return true;
             if (CanBreakAfter(a, k)) return false;
         }
         return false;
@@ -122,38 +106,15 @@ internal static class LineBreaker
         return best;
     }
 
-    /// <summary>
-    /// A title of two lines (GB/T 9704 §7.3.1: keep words whole, lines balanced): among the legal breaks that fit,
-    /// the one with the least imbalance, where a break after a year (…2023年) or before 政府/关于 costs nothing extra
-    /// and any other costs two characters, since without a dictionary it may split a word (政|府).
-    /// </summary>
+    /// <summary>A title of two lines: the break <see cref="TitleBreak"/> chooses, which the DOCX writer asks too.</summary>
     public static List<BrokenLine> BreakTitle(IReadOnlyList<TextAtom> a, double avail)
     {
         var lines = BreakBalanced(a, avail, avail);
         if (lines.Count != 2) return lines;
-        double total = a.Sum(t => t.Advance), em = a.Count > 0 ? a[0].SizePt : 0;
-        double bestCost = double.MaxValue;
-        int best = -1;
-        double w1 = 0;
-        for (int i = 0; i < a.Count - 1; i++)
-        {
-            w1 += a[i].Advance;
-            double w2 = total - w1;
-            if (!CanBreakAfter(a, i) || w1 > avail + Eps || w2 > avail + Eps) continue;
-            double cost = Math.Abs(w1 - w2) + (GoodTitleBreak(a, i) ? 0 : 2 * em);
-            if (cost < bestCost) { bestCost = cost; best = i; }
-        }
-        if (best < 0) return lines;
-        double first = a.Take(best + 1).Sum(t => t.Advance);
-        return [new BrokenLine(0, best + 1, first, false), new BrokenLine(best + 1, a.Count, total - first, false)];
-    }
-
-    private static bool GoodTitleBreak(IReadOnlyList<TextAtom> a, int i)
-    {
-        string Next(int n) => string.Concat(a.Skip(i + 1).Take(n).Select(t => t.Text));
-        int x = a[i].CodePoint;
-        return (x == '年' && i > 0 && TextClass.IsDigit(a[i - 1].CodePoint)) || x is '）' or '》' or '的'
-            || Next(2) is "政府" or "关于" or "工作";
+        var advances = a.Select(t => t.Advance).ToArray();
+        if (TitleBreak.BreakAfter(a.Select(t => t.CodePoint).ToArray(), advances, avail, a[0].SizePt) is not { } best) return lines;
+        double first = advances.Take(best + 1).Sum(), total = advances.Sum();
+        return [new BrokenLine(0, best + 1, first - a[best].Gap, false), new BrokenLine(best + 1, a.Count, total - first, false)];
     }
 
     private static double TrimmedWidth(IReadOnlyList<TextAtom> a, int start, int end, double width)

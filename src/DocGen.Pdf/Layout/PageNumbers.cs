@@ -21,6 +21,6 @@ internal static class PageNumbers
         bool odd = page.Number % 2 == 1 || !pn.OddEvenAlternate;
         double x = odd ? right - indent - width : left + indent;
         double top = Units.MmToPt(s.Page.TopMm + s.Page.TypeAreaHeightMm + pn.OffsetBelowMm);
-        page.Lines.Add(new LaidLine(LineKind.PageNumber, "pageNumber", -1, x, top, pn.SizePt, top + 0.88 * pn.SizePt, width, glyphs));
+        page.Lines.Add(new LaidLine(LineKind.PageNumber, "pageNumber", -1, x, top, pn.SizePt, top + LayoutConstants.BaselineEm * pn.SizePt, width, glyphs));
     }
 }

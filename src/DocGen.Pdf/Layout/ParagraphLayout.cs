@@ -13,15 +13,15 @@ internal sealed record ParagraphLines(Paragraph Paragraph, int BlockIndex, Parag
 /// <summary>Measures, breaks and sets one paragraph (stages: collect runs → measure → break → justify).</summary>
 internal static class ParagraphLayout
 {
-    /// <summary>Where the baseline sits in a line box: the em box centred in the pitch, baseline 0.88 em below its top (ideographic em box).</summary>
-    public static double BaselineOffset(double pitch, double size) => (pitch - size) / 2 + 0.88 * size;
+    /// <summary>Where the baseline sits in a line box: the em box centred in the pitch, the baseline <see cref="LayoutConstants.BaselineEm"/> below its top.</summary>
+    public static double BaselineOffset(double pitch, double size) => (pitch - size) / 2 + LayoutConstants.BaselineEm * size;
 
     public static ParagraphLines Build(Paragraph p, int blockIndex, FontContext fonts, double width)
     {
         var styles = fonts.Styles;
         var style = styles.Paragraph(p.Style);
         double? grid = style.SnapToGrid ? styles.CharPitchPt : null;
-        double pitch = style.LinePitchPt ?? (style.SnapToGrid ? styles.LinePitchPt : style.SizePt * 1.3);
+        double pitch = style.LinePitchPt ?? (style.SnapToGrid ? styles.LinePitchPt : style.SizePt * LayoutConstants.OffGridLineSpacing);
         double charUnit = grid ?? style.SizePt;
         var runs = p.Inlines.Select(i =>
         {
@@ -39,7 +39,8 @@ internal static class ParagraphLayout
         double left = style.LeftIndentChars * charUnit;
         double first = style.FirstLineIndentChars * charUnit;
         double avail = width - left;
-        var broken = style.Align != HAlign.Center ? LineBreaker.Break(atoms, avail - first, avail)
+        double reserve = LayoutConstants.LineEndReservePt;
+        var broken = style.Align != HAlign.Center ? LineBreaker.Break(atoms, avail - first - reserve, avail - reserve)
             : style.OutlineLevel == 0 && !style.SnapToGrid ? LineBreaker.BreakTitle(atoms, avail - first)
             : LineBreaker.BreakBalanced(atoms, avail - first, avail);
         if (broken.Count == 0) broken.Add(new BrokenLine(0, 0, 0, false));   // an empty paragraph is a blank line

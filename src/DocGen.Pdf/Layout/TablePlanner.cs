@@ -10,7 +10,7 @@ namespace DocGen.Pdf.Layout;
 internal sealed class TablePlanner
 {
     public const double RuleWidthPt = 0.5;
-    private static readonly double PadX = Units.MmToPt(1), PadY = Units.MmToPt(1);
+    private static readonly double PadX = Units.MmToPt(LayoutConstants.CellPaddingMm), PadY = Units.MmToPt(LayoutConstants.CellPaddingMm);
 
     private readonly Table _table;
     private readonly int _blockIndex;
@@ -46,7 +46,7 @@ internal sealed class TablePlanner
     private CellText Measure(TableCell cell, FontContext fonts)
     {
         var style = fonts.Styles.Paragraph(cell.Style ?? _table.Style);
-        double pitch = style.LinePitchPt ?? style.SizePt * 1.3;
+        double pitch = style.LinePitchPt ?? style.SizePt * LayoutConstants.OffGridLineSpacing;
         double width = _colX[cell.Column + cell.ColSpan] - _colX[cell.Column];
         double avail = width - 2 * PadX;
         // A column about one character wide (the 三、本年度办理结果 label) may use its padding rather than split a character.
@@ -91,7 +91,7 @@ internal sealed class TablePlanner
         {
             int j = i + 1;
             double w = a[i].Advance;
-            while (j < a.Count && TextClass.IsWordChar(a[j - 1].CodePoint) && TextClass.IsWordChar(a[j].CodePoint) && w + a[j].Advance <= avail)
+            while (j < a.Count && LineBreakRules.IsWordChar(a[j - 1].CodePoint) && LineBreakRules.IsWordChar(a[j].CodePoint) && w + a[j].Advance <= avail)
                 w += a[j++].Advance;
             if (a[i].CodePoint != ' ') lines.Add(new BrokenLine(i, j, w, false));
             i = j;

@@ -104,3 +104,12 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
         if (LibreOffice.SkipReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>A theory that needs LibreOffice: skipped only where soffice is absent and CI is not set.</summary>
+public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
+{
+    public LibreOfficeTheoryAttribute()
+    {
+        if (LibreOffice.SkipReason is { } reason) Skip = reason;
+    }
+}

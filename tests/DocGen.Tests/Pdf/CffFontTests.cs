@@ -127,7 +127,7 @@ public class CffFontTests
         var (_, fonts) = PdfOutputTests.Run("pdffonts", path);
         Assert.Matches(@"[A-Z]{6}\+C059-Roman\s+CID Type 0C\s+Identity-H\s+yes yes yes", fonts);
         var (_, text) = PdfOutputTests.Run("pdftotext", "-raw", path, "-");
-        Assert.Contains("2023年共受理申请61件，Report No. 12328。", text.Replace("\n", "", StringComparison.Ordinal));
+        Assert.Contains("2023 年共受理申请 61 件，Report No. 12328。", text.Replace("\n", "", StringComparison.Ordinal));
         var (code, check) = PdfOutputTests.Run("qpdf", "--check", path);
         Assert.True(code == 0, check);
     }

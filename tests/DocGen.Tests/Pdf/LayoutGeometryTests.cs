@@ -75,11 +75,15 @@ public class LayoutGeometryTests
     public void GridCharactersSitOnTheCharacterPitch()
     {
         double cell = PdfFixture.Styles.CharPitchPt;
-        var line = Long.Pages.SelectMany(BodyLines).First(l => l.Text.EnumerateRunes().All(r => r.Value >= 0x250) && l.Text.Length == 28 && !l.FirstOfParagraph);
+        // A full line of 28 Chinese characters, justified over the measure (not one whose final mark hangs half width).
+        var line = Long.Pages.SelectMany(BodyLines).First(l => l.Text.EnumerateRunes().All(r => r.Value >= 0x250) && l.Text.Length == 28 && !l.FirstOfParagraph
+            && !DocGen.Typography.LineBreakRules.IsNoStart(l.Text[^1]));
         var origins = line.Glyphs.SelectMany(g => g.CharacterOrigins()).ToList();
         Assert.Equal(28, origins.Count);
+        // Measured condensed as in the DOCX (15.5 pt) and justified: the 28 characters fill the 28 cells of the measure.
+        Assert.Equal(28 * cell, origins[^1] + 16 - origins[0], 0);
         for (int i = 1; i < origins.Count; i++)
-            Assert.Equal(cell, origins[i] - origins[i - 1], 2);
+            Assert.InRange(origins[i] - origins[i - 1], 15.5, 16.2);
     }
 
     [Fact]
@@ -124,8 +128,10 @@ public class LayoutGeometryTests
     [Fact]
     public void DigitsUseTheLatinFontOfTheRole()
     {
-        var glyph = Long.Pages.SelectMany(p => p.Lines).SelectMany(l => l.Glyphs).First(g => g.Text == "2038");
-        Assert.Contains("LiberationSerif-Regular", glyph.Face.Path, StringComparison.Ordinal);
+        var line = Long.Pages.SelectMany(p => p.Lines).First(l => l.Text.Contains("2038", StringComparison.Ordinal));
+        var digits = line.Glyphs.Where(g => g.Text.All(char.IsAsciiDigit)).ToList();
+        Assert.Contains("2038", string.Concat(digits.Select(g => g.Text)), StringComparison.Ordinal);
+        Assert.All(digits, g => Assert.Contains("LiberationSerif-Regular", g.Face.Path, StringComparison.Ordinal));
     }
 
     [Fact]
