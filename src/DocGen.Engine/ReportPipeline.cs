@@ -113,7 +113,10 @@ public sealed class ReportPipeline(TemplateLocator templates)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{e.Message}", path)]);
+            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{IoReason.Chinese(e)}", path)
+            {
+                MessageEn = $"cannot read the data file: {e.Message}",
+            }]);
         }
         return JsonPositionReader.Parse(bytes, path);
     }
