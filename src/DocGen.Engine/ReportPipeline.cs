@@ -55,7 +55,7 @@ public sealed class ReportPipeline(TemplateLocator templates)
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
     public BoundReport Bind(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
-        var root = ReadData(dataPath);
+        var root = ReadData(dataPath, cancel);
         cancel.ThrowIfCancellationRequested();
         string name = templateOverride ?? TemplateName(root, dataPath);
         TemplatePackage template;
@@ -97,29 +97,8 @@ public sealed class ReportPipeline(TemplateLocator templates)
         return bound.Nodes.ContainsKey(path) ? bound.Describe(path) : null;
     }
 
-    public static JNode ReadData(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-                throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", path)]);
-            if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
-            if (info.Length > JsonPositionReader.MaxBytes)
-                throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
-                    $"数据文件过大（{info.Length / 1024 / 1024} MB，上限 {JsonPositionReader.MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB", path)]);
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{IoReason.Chinese(e)}", path)
-            {
-                MessageEn = $"cannot read the data file: {e.Message}",
-            }]);
-        }
-        return JsonPositionReader.Parse(bytes, path);
-    }
+    /// <summary>Reads and parses a data file: at most JsonPositionReader.MaxBytes, whatever the source (file, device, pipe).</summary>
+    public static JNode ReadData(string path, CancellationToken cancel = default) => JsonPositionReader.ReadFile(path, cancel);
 
     private static string TemplateName(JNode root, string file)
     {

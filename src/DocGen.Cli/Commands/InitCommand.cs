@@ -71,10 +71,10 @@ public static class InitCommand
 
             if (target == "-")
             {
-                ctx.Out.Write(DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(Path.Combine(".", "stdin.json"), schema)));
+                ctx.Out.Write(DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema)));
                 return 0;
             }
-            string text = DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(target, schema));
+            string text = DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema));
             bool overwrite = p.GetValue(force);
             if (File.Exists(target) && !overwrite)
                 return ctx.Usage($"{target} 已存在；如要覆盖，请加 --force", $"{target} exists; add --force to overwrite it");
@@ -86,7 +86,7 @@ public static class InitCommand
         return command;
     }
 
-    private static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
+    internal static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
     {
         if (agency is null) return $"report-{year}.json";
         string title = t.RenderDefaultTitle(new Dictionary<string, object?> { ["agency"] = agency.Trim(), ["year"] = year });

@@ -25,7 +25,9 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
     /// Measures runs of text. Full-width characters of grid-snapped text occupy one grid cell (156 mm / 28) instead of their
     /// natural 1 em, so that 28 of them fill a line exactly.
     /// </summary>
-    public List<TextAtom> Atoms(IEnumerable<(string Text, string Role, bool Bold)> runs, double sizePt, double? gridPitch, Block source, string wholeText)
+    /// <param name="latinFirst">false to draw digits and Latin letters in the role's CJK face when it has them (page numbers)</param>
+    public List<TextAtom> Atoms(IEnumerable<(string Text, string Role, bool Bold)> runs, double sizePt, double? gridPitch, Block source, string wholeText,
+        bool latinFirst = true)
     {
         var atoms = new List<TextAtom>();
         foreach (var (text, roleKey, bold) in runs)
@@ -37,7 +39,7 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
                 int cp = rune.Value;
                 if (cp == '\t') cp = ' ';
                 if (cp < 0x20 || cp is 0x200B or 0xFEFF) continue; // control characters and zero-width marks take no room
-                var face = role.FaceFor(cp) ?? throw MissingGlyph(cp, role.Role, source, wholeText);
+                var face = role.FaceFor(cp, latinFirst) ?? throw MissingGlyph(cp, role.Role, source, wholeText);
                 double natural = face.AdvanceEm(cp) * sizePt;
                 bool latin = role.Latin.Contains(face);
                 double adv = natural;
