@@ -8,7 +8,7 @@ namespace DocGen.Pdf;
 
 /// <summary>
 /// Lays out a <see cref="Document"/> with our own CJK layout engine (GB/T 9704 grid, GB/T 15834 line breaking) and
-/// paints it with PDFsharp. Thread-safe: fonts are parsed once per process and shared; each call has its own state.
+/// writes it as a tagged PDF (PDF/UA-1, PDF/A-2a) with our own file writer. Thread-safe: fonts are parsed once per process and shared; each call has its own state.
 /// </summary>
 public sealed class PdfRenderer(FontSettings settings)
 {
@@ -26,8 +26,8 @@ public sealed class PdfRenderer(FontSettings settings)
         var layout = Layout(doc);
         try
         {
-            using var canvas = new PdfSharpDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
-            Painter.Paint(layout, canvas);
+            var canvas = new PdfDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
+            Painter.Paint(doc, layout, canvas);
             canvas.Save(output);
         }
         catch (FontFormatException e) { throw Damaged(e); }

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Pdf.Fonts;
-using PdfSharp.Pdf;
 
 namespace DocGen.Pdf.Drawing;
 
@@ -20,20 +19,19 @@ internal sealed class EmbeddedFont
     private readonly List<ushort> _glyphOfCid = [0];
     private readonly List<string> _textOfCid = [""];
 
-    public EmbeddedFont(FontFace face, int number, PdfDocument doc, bool keepHinting)
+    public EmbeddedFont(FontFace face, int number, PdfFileWriter file, bool keepHinting)
     {
         _face = face;
         _keepHinting = keepHinting;
         Number = number;
-        Type0 = new PdfDictionary(doc);
-        doc.Internals.AddObject(Type0);
+        Type0 = file.Reserve();
     }
 
     /// <summary>Its number in the document: /F{Number} in the pages' /Font resources.</summary>
     public int Number { get; }
 
-    /// <summary>The font dictionary pages refer to; filled in by <see cref="Write"/>.</summary>
-    public PdfDictionary Type0 { get; }
+    /// <summary>The object number of the font dictionary pages refer to; written by <see cref="Write"/>.</summary>
+    public int Type0 { get; }
 
     /// <summary>The CID that shows the rune's glyph, handed out on first use.</summary>
     public ushort Cid(System.Text.Rune rune)
@@ -55,7 +53,7 @@ internal sealed class EmbeddedFont
     /// </summary>
     public double Width(ushort cid) => Math.Round(_face.AdvanceUnits(_glyphOfCid[cid]) * 1000.0 / _face.UnitsPerEm, 3);
 
-    public void Write(PdfDocument doc)
+    public void Write(PdfFileWriter file)
     {
         var m = FaceMetrics.Of(_face);
         string name = Tag() + "+" + m.PostScriptName;
@@ -65,44 +63,19 @@ internal sealed class EmbeddedFont
         try { program = _face.Cff is { } table ? CffSubsetter.Subset(table, _glyphOfCid, name, _keepHinting) : GlyphSubsetter.Subset(_face, _glyphOfCid, _keepHinting); }
         catch (FontFormatException e) { throw new FontFormatException($"{_face.Path}: {e.Message}"); }
 
-        var file = NewObject(doc);
-        file.CreateStream(Deflate(program, ProgramLevel));
-        if (cff) file.Elements.SetName("/Subtype", "/CIDFontType0C");
-        else file.Elements.SetInteger("/Length1", program.Length);
-        file.Elements.SetName("/Filter", "/FlateDecode");
-
-        var descriptor = NewObject(doc);
-        descriptor.Elements.SetName("/Type", "/FontDescriptor");
-        descriptor.Elements.SetName("/FontName", "/" + name);
-        descriptor.Elements.SetInteger("/Flags", 32);
-        descriptor.Elements["/FontBBox"] = new PdfLiteral($"[{Num(m.XMin)} {Num(m.YMin)} {Num(m.XMax)} {Num(m.YMax)}]");
-        descriptor.Elements.SetInteger("/ItalicAngle", 0);
-        descriptor.Elements.SetReal("/Ascent", Math.Round(m.Ascent));
-        descriptor.Elements.SetReal("/Descent", Math.Round(m.Descent));
-        descriptor.Elements.SetReal("/CapHeight", Math.Round(m.CapHeight));
-        descriptor.Elements.SetInteger("/StemV", 80);
-        descriptor.Elements.SetReference(cff ? "/FontFile3" : "/FontFile2", file);
-
-        var cidFont = NewObject(doc);
-        cidFont.Elements.SetName("/Type", "/Font");
-        cidFont.Elements.SetName("/Subtype", cff ? "/CIDFontType0" : "/CIDFontType2");
-        cidFont.Elements.SetName("/BaseFont", "/" + name);
-        cidFont.Elements["/CIDSystemInfo"] = new PdfLiteral("<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>");
-        cidFont.Elements.SetReference("/FontDescriptor", descriptor);
-        cidFont.Elements.SetInteger("/DW", 1000);
-        cidFont.Elements["/W"] = new PdfLiteral(Widths());
-        if (!cff) cidFont.Elements.SetName("/CIDToGIDMap", "/Identity");   // a CFF subset maps CIDs itself (its charset)
-
-        var toUnicode = NewObject(doc);
-        toUnicode.CreateStream(Deflate(Encoding.ASCII.GetBytes(ToUnicode()), TextLevel));
-        toUnicode.Elements.SetName("/Filter", "/FlateDecode");
-
-        Type0.Elements.SetName("/Type", "/Font");
-        Type0.Elements.SetName("/Subtype", "/Type0");
-        Type0.Elements.SetName("/BaseFont", "/" + name);
-        Type0.Elements.SetName("/Encoding", "/Identity-H");
-        Type0.Elements["/DescendantFonts"] = new PdfArray(doc, cidFont.Reference!);
-        Type0.Elements.SetReference("/ToUnicode", toUnicode);
+        int fontFile = file.AddStream((cff ? "/Subtype /CIDFontType0C" : $"/Length1 {program.Length}") + " /Filter /FlateDecode",
+            Deflate(program, ProgramLevel));
+        int descriptor = file.Add($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 " +
+            $"/FontBBox [{Num(m.XMin)} {Num(m.YMin)} {Num(m.XMax)} {Num(m.YMax)}] /ItalicAngle 0 " +
+            $"/Ascent {Num(Math.Round(m.Ascent))} /Descent {Num(Math.Round(m.Descent))} /CapHeight {Num(Math.Round(m.CapHeight))} " +
+            $"/StemV 80 {(cff ? "/FontFile3" : "/FontFile2")} {PdfFileWriter.Ref(fontFile)} >>");
+        // A CFF subset maps CIDs itself (its charset); a TrueType one is indexed by CID, which is the glyph's place in the subset.
+        int cidFont = file.Add($"<< /Type /Font /Subtype {(cff ? "/CIDFontType0" : "/CIDFontType2")} /BaseFont /{name} " +
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " +
+            $"/FontDescriptor {PdfFileWriter.Ref(descriptor)} /DW 1000 /W {Widths()}{(cff ? "" : " /CIDToGIDMap /Identity")} >>");
+        int toUnicode = file.AddStream("/Filter /FlateDecode", Deflate(Encoding.ASCII.GetBytes(ToUnicode()), TextLevel));
+        file.Set(Type0, $"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H " +
+            $"/DescendantFonts [{PdfFileWriter.Ref(cidFont)}] /ToUnicode {PdfFileWriter.Ref(toUnicode)} >>");
     }
 
     /// <summary>All CIDs are consecutive from 1, so one run lists every width; those equal to /DW are still listed, it is short.</summary>
@@ -148,13 +121,6 @@ internal sealed class EmbeddedFont
         return new string(h.Take(6).Select(x => (char)('A' + x % 26)).ToArray());
     }
 
-    private static PdfDictionary NewObject(PdfDocument doc)
-    {
-        var d = new PdfDictionary(doc);
-        doc.Internals.AddObject(d);
-        return d;
-    }
-
     /// <summary>
     /// zlib level for font programs, the bulk of the file. Measured on the ningxia report's body font (400 KB of outlines):
     /// level 4 is 2 % larger than level 6 and takes 40 % less time; level 9 is no smaller at all.
@@ -164,7 +130,7 @@ internal sealed class EmbeddedFont
     /// <summary>zlib level for content streams and CMaps: small and very compressible, so the default level costs little.</summary>
     internal const int TextLevel = 6;
 
-    /// <summary>zlib with its end marker (PDFsharp's own Flate output lacks it, which qpdf --check reports).</summary>
+    /// <summary>zlib with its end marker (a Flate stream without it makes qpdf --check warn, platform-facts §1.4).</summary>
     internal static byte[] Deflate(ReadOnlySpan<byte> raw, int level)
     {
         using var ms = new MemoryStream(raw.Length / 2 + 64);

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace DocGen.Tests.Pdf;
 
@@ -15,34 +13,11 @@ internal sealed record TextShow(string Operator, IReadOnlyList<(double X, double
 /// </summary>
 internal static partial class PageContent
 {
-    /// <summary>The decompressed content stream of every page, in page order.</summary>
+    /// <summary>The decompressed content stream of every page, in page order, as qpdf reads them (pages sit in compressed object streams).</summary>
     public static List<byte[]> Streams(byte[] pdf)
     {
-        string file = Encoding.Latin1.GetString(pdf);
-        var kids = KidsRegex().Match(file).Groups[1].Value;
-        var result = new List<byte[]>();
-        foreach (Match page in RefRegex().Matches(kids))
-        {
-            string pageObj = ObjectText(file, page.Groups[1].Value);
-            string contents = ContentsRegex().Match(pageObj).Groups[1].Value;
-            int at = file.IndexOf("\n" + contents + " 0 obj", StringComparison.Ordinal);
-            var dict = LengthRegex().Match(file, at);
-            int length = int.Parse(dict.Groups[1].Value, CultureInfo.InvariantCulture);
-            int start = file.IndexOf("stream", dict.Index, StringComparison.Ordinal) + "stream".Length;
-            if (file[start] == '\r') start++;
-            if (file[start] == '\n') start++;
-            using var z = new ZLibStream(new MemoryStream(pdf, start, length), CompressionMode.Decompress);
-            using var raw = new MemoryStream();
-            z.CopyTo(raw);
-            result.Add(raw.ToArray());
-        }
-        return result;
-    }
-
-    private static string ObjectText(string file, string number)
-    {
-        int at = file.IndexOf("\n" + number + " 0 obj", StringComparison.Ordinal);
-        return file[at..file.IndexOf("endobj", at, StringComparison.Ordinal)];
+        var objects = TaggedPdf.Objects(PdfFixture.WriteTemp(pdf, "content-" + Guid.NewGuid().ToString("N")));
+        return TaggedPdf.Pages(objects).Select(p => TaggedPdf.StreamData(objects, p.Page.GetProperty("/Contents"))).ToList();
     }
 
     /// <summary>
@@ -100,6 +75,13 @@ internal static partial class PageContent
             byte b = c[i];
             if (b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t') { i++; continue; }
             if (b is (byte)'[' or (byte)']') { i++; yield return b == '[' ? "[" : "]"; continue; }
+            if (b == '<' && i + 1 < c.Length && c[i + 1] == '<')
+            {
+                // A marked-content property list (<</MCID 3>>): skipped, the BDC that follows takes no part in positioning.
+                i = Array.IndexOf(c, (byte)'>', i) + 2;
+                yield return "<<>>";
+                continue;
+            }
             if (b == '<')
             {
                 int end = Array.IndexOf(c, (byte)'>', i);
@@ -137,16 +119,4 @@ internal static partial class PageContent
             else yield return new Op(word);
         }
     }
-
-    [GeneratedRegex(@"/Type\s*/Pages\b.*?/Kids\s*\[([^\]]*)\]", RegexOptions.Singleline)]
-    private static partial Regex KidsRegex();
-
-    [GeneratedRegex(@"(\d+) 0 R")]
-    private static partial Regex RefRegex();
-
-    [GeneratedRegex(@"/Contents\s*(\d+) 0 R")]
-    private static partial Regex ContentsRegex();
-
-    [GeneratedRegex(@"/Length\s+(\d+)")]
-    private static partial Regex LengthRegex();
 }
