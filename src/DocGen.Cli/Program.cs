@@ -40,7 +40,7 @@ if (args.Length == 0) args = ["--help"];
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
 {
-    foreach (var error in parse.Errors) Console.Error.WriteLine(globals.T("用法错误：", "usage error: ") + error.Message);
+    foreach (var message in UsageMessages(parse, english)) Console.Error.WriteLine(globals.T("用法错误：", "usage error: ") + message);
     string command = parse.CommandResult.Command == root ? "docgen" : "docgen " + parse.CommandResult.Command.Name;
     Console.Error.WriteLine(globals.T($"运行「{command} --help」查看用法和示例。", $"Run '{command} --help' for usage and examples."));
     return (int)FailureKind.Usage;
@@ -80,4 +80,19 @@ static bool LanguageFromArgs(string[] args)
         if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal)) return args[i][7..] == "en";
     }
     return Environment.GetEnvironmentVariable("DOCGEN_LANG") == "en";
+}
+
+// System.CommandLine has no Chinese text for a missing required option ("Option '--template' is required."): say it ourselves.
+static IEnumerable<string> UsageMessages(ParseResult parse, bool english)
+{
+    var missing = parse.CommandResult.Command.Options.Where(o => o.Required && parse.Errors.Any(e => IsMissing(e, o))).ToList();
+    foreach (var o in missing) yield return english ? $"the option {o.Name} is required" : $"缺少必需的选项 {o.Name}";
+    foreach (var e in parse.Errors)
+    {
+        if (missing.Any(o => IsMissing(e, o))) continue;
+        yield return e.Message;
+    }
+
+    static bool IsMissing(System.CommandLine.Parsing.ParseError e, Option o) =>
+        e.Message.Contains($"'{o.Name}'", StringComparison.Ordinal) && e.Message.Contains("required", StringComparison.OrdinalIgnoreCase);
 }

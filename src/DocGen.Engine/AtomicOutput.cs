@@ -19,7 +19,7 @@ public static class AtomicOutput
         try { Directory.CreateDirectory(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{e.Message}", $"cannot create the output folder: {e.Message}", outDir);
+            throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{OutDirReason(outDir, e)}", $"cannot create the output folder: {e.Message}", outDir);
         }
         var finals = writers.Select(w => Path.Combine(outDir, baseName + w.Extension)).ToList();
         foreach (var final in finals) OutputTarget.Check(final, force);
@@ -29,7 +29,7 @@ public static class AtomicOutput
         try { files = TemporaryFiles.Begin(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{e.Message}", $"cannot write files in the output folder: {e.Message}", outDir);
+            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {e.Message}", outDir);
         }
         using (files)
         {
@@ -52,9 +52,9 @@ public static class AtomicOutput
                 {
                     string reason = OutputTarget.Reason(e, temp, final), name = Path.GetFileName(final);
                     throw IsDiskFull(e)
-                        ? Io("E-IO-DISK-FULL", $"磁盘空间不足，无法写完 {name}；已有的文件保持不变。请清理磁盘后重试（{reason}）",
+                        ? Io("E-IO-DISK-FULL", $"磁盘空间不足，无法写完 {name}；已有的文件保持不变。请清理磁盘后重试",
                             $"the disk is full: {name} could not be written; existing files are unchanged. Free some space and retry ({reason})", final)
-                        : Io("E-IO-WRITE", $"写入 {name} 时出错，已有的文件保持不变：{reason}", $"writing {name} failed; existing files are unchanged: {reason}", final);
+ : Io("E-IO-WRITE", $"写入 {name} 时出错，已有的文件保持不变：{IoReason.Chinese(e)}", $"writing {name} failed; existing files are unchanged: {reason}", final);
                 }
             }
             if (formatsInParallel && writers.Count > 1)
@@ -100,7 +100,7 @@ public static class AtomicOutput
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     Undo(finals, kept, movedAside, committed: 0);
-                    throw RenameFailed(finals[i], OutputTarget.Reason(e, kept[i]!, finals[i]));
+                    throw RenameFailed(finals[i], e, OutputTarget.Reason(e, kept[i]!, finals[i]));
                 }
             }
             for (int i = 0; i < finals.Count; i++)
@@ -109,7 +109,7 @@ public static class AtomicOutput
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     Undo(finals, kept, movedAside, committed: i);
-                    throw RenameFailed(finals[i], OutputTarget.Reason(e, temps[i], finals[i]));
+                    throw RenameFailed(finals[i], e, OutputTarget.Reason(e, temps[i], finals[i]));
                 }
             }
         }
@@ -130,11 +130,19 @@ public static class AtomicOutput
         }
     }
 
-    private static DocGenException RenameFailed(string final, string reason)
+    private static DocGenException RenameFailed(string final, Exception e, string reason)
     {
         string name = Path.GetFileName(final);
-        return Io("E-IO-WRITE", $"无法写入 {name}（文件可能被其他程序占用或只读），已有的文件保持不变：{reason}",
+        return Io("E-IO-WRITE", $"无法写入 {name}（文件可能被其他程序占用或只读），已有的文件保持不变：{IoReason.Chinese(e)}",
             $"cannot write {name} (it may be open in another program or read-only); existing files are unchanged: {reason}", final);
+    }
+
+    /// <summary>The usual cause said plainly: a part of the path is a file (the system only says the folder does not exist).</summary>
+    private static string OutDirReason(string outDir, Exception e)
+    {
+        for (string? d = Path.GetFullPath(outDir); d is not null; d = Path.GetDirectoryName(d))
+            if (File.Exists(d)) return $"{d} 是一个文件，不是文件夹";
+        return IoReason.Chinese(e);
     }
 
     /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
@@ -147,8 +155,7 @@ public static class AtomicOutput
         try { return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            string reason = OutputTarget.Reason(e, temp, final);
-            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{reason}", $"cannot write files in the output folder: {reason}", final);
+            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {OutputTarget.Reason(e, temp, final)}", final);
         }
     }
 

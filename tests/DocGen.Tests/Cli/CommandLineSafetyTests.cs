@@ -63,6 +63,11 @@ public sealed class CommandLineSafetyTests
         Assert.True(agency.ExitCode == 64, agency.ToString());
         Assert.Contains("U+001B", agency.Stderr);
         Assert.Empty(Directory.GetFiles(dir.Path));
+
+        var template = CliRunner.Run(dir.Path, "init", "--year", "2024");
+        Assert.True(template.ExitCode == 64, template.ToString());
+        Assert.Contains("缺少必需的选项 --template", template.Stderr);
+        Assert.DoesNotContain("is required", template.Stderr);
     }
 
     [Fact]

@@ -156,6 +156,21 @@ public class OutputSafetyTests
         Assert.Equal("old docx", File.ReadAllText(Path.Combine(outDir, "report.docx")));
     }
 
+    [Fact]
+    public void Io_errors_give_the_reason_in_chinese_without_net_text()
+    {
+        string dir = DataFiles.TempDir(), input = Path.Combine(dir, "report.json"), file = Path.Combine(dir, "not-a-folder");
+        File.Copy(Valid, input);
+        File.WriteAllText(file, "x");
+
+        var o = DocxAndPdf().Render(input, Path.Combine(file, "out"));
+
+        var d = Assert.Single(o.Diagnostics);
+        Assert.Equal("E-IO-OUTDIR", d.Id);
+        Assert.Equal($"无法创建输出文件夹：{file} 是一个文件，不是文件夹", d.Message);
+        Assert.Contains("not-a-folder", d.MessageEn);
+    }
+
     /// <summary>`flock -x FILE sleep` in a child process: a lock held by a process this one knows nothing about.</summary>
     private static Holder HoldLockInAnotherProcess(string lockPath)
     {
