@@ -8,7 +8,7 @@ namespace DocGen.Data;
 /// Binds a clerk's data file to a template: checks every field, reads every table cell, computes totals, runs the
 /// consistency rules. Collects all problems in one pass (never only the first), each with the JSON line:column.
 /// </summary>
-public sealed class ReportBinder
+public sealed partial class ReportBinder
 {
     private readonly string _file;
     private readonly TemplatePackage _template;
@@ -48,7 +48,7 @@ public sealed class ReportBinder
         context["agency"] = agency;
         context["year"] = year;
         foreach (var extra in _template.ExtraFields)
-            if (obj[extra] is { } node) context[extra] = Plain(node, checkText: true);
+            if (obj[extra] is { } node) context[extra] = ExtraField(extra, node);
 
         Title(obj, context);
         foreach (var (path, place) in _template.Narrative)
@@ -425,7 +425,7 @@ public sealed class ReportBinder
             if (ack is not null)
             {
                 ack.Used = true;
-                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}");
+                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}", acknowledged: true);
             }
             else binder.Error(rule.Id, node, msg + "。如果这就是机关实际发布的数据，请在 acknowledgements 中说明原因");
         }
@@ -520,6 +520,6 @@ public sealed class ReportBinder
     private void Error(string id, JNode at, string msg) =>
         _diagnostics.Add(new Diagnostic(Severity.Error, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
 
-    private void Warning(string id, JNode at, string msg) =>
-        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
+    private void Warning(string id, JNode at, string msg, bool acknowledged = false) =>
+        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null) { Acknowledged = acknowledged });
 }

@@ -19,14 +19,17 @@ public sealed class ReportPipeline(TemplateLocator templates)
     public TemplateLocator Templates { get; } = templates;
 
     /// <summary>Reads, validates and lays out a data file; never throws for bad data (the problems come back as diagnostics).</summary>
-    public BuildResult Build(string dataPath, string? templateOverride = null)
+    /// <param name="cancel">Checked between the stages; <see cref="OperationCanceledException"/> is the one exception this throws.</param>
+    public BuildResult Build(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
         BoundReport? bound = null;
         try
         {
-            bound = Bind(dataPath, templateOverride);
+            bound = Bind(dataPath, templateOverride, cancel);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
+            cancel.ThrowIfCancellationRequested();
             var document = BuildDocument(bound);
+            cancel.ThrowIfCancellationRequested();
             return new BuildResult(document, bound.Diagnostics, bound);
         }
         catch (DocGenException e)
@@ -50,9 +53,10 @@ public sealed class ReportPipeline(TemplateLocator templates)
         };
 
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
-    public BoundReport Bind(string dataPath, string? templateOverride = null)
+    public BoundReport Bind(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
         var root = ReadData(dataPath);
+        cancel.ThrowIfCancellationRequested();
         string name = templateOverride ?? TemplateName(root, dataPath);
         TemplatePackage template;
         try { template = Templates.Load(name); }
@@ -69,12 +73,28 @@ public sealed class ReportPipeline(TemplateLocator templates)
     {
         var tables = bound.Template.Tables.ToDictionary(
             def => def.Id,
-            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel));
+            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel,
+                cell => ValueSource(bound, def.Id, cell)));
         var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
         // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
         // 1 January of that year rather than with the clock, so the same data always gives the same bytes.
         int year = bound.Context.GetValueOrDefault("year") is int y and > 0 ? y : 2000;
-        return doc with { Info = doc.Info with { Subject = bound.Template.Description, Date = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
+        // The title metadata is plain text: the **bold** markers of the printed title lines are markup, not part of the title.
+        var info = doc.Info with
+        {
+            Title = doc.Info.Title.Replace("**", "", StringComparison.Ordinal),
+            Author = doc.Info.Author.Replace("**", "", StringComparison.Ordinal),
+            Subject = bound.Template.Description,
+            Date = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+        return doc with { Info = info };
+    }
+
+    /// <summary>Where a table value stands in the data file (a long 2019 text cell can make its row taller than a page); null when computed.</summary>
+    private static SourceRef? ValueSource(BoundReport bound, string table, (string Row, string Column) cell)
+    {
+        string path = JNodeText.Child(JNodeText.Child(JNodeText.Child("tables", table), cell.Row), cell.Column);
+        return bound.Nodes.ContainsKey(path) ? bound.Describe(path) : null;
     }
 
     /// <summary>Reads and parses a data file: at most JsonPositionReader.MaxBytes, whatever the source (file, device, pipe).</summary>

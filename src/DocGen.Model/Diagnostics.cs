@@ -11,6 +11,9 @@ public sealed record Diagnostic(Severity Severity, string Id, string Message, st
     /// <summary>English text of the same message, used with --lang en; falls back to the Chinese one.</summary>
     public string? MessageEn { get; init; }
 
+    /// <summary>A rule break the data file acknowledges (published knowingly): a batch prints these as a count unless --verbose.</summary>
+    public bool Acknowledged { get; init; }
+
     /// <summary>Technical details for developers (an exception with its stack trace); printed only with --verbose, never in <see cref="Format"/>.</summary>
     public string? Detail { get; init; }
 

@@ -74,7 +74,15 @@ public static class StyleSheetLoader
         if (!paragraphs.ContainsKey("body")) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 样式表必须定义段落样式「body」");
         if (!fonts.ContainsKey(setup.PageNumber.FontRole)) throw new DocGenException("E-STYLE-UNKNOWN", $"{f}: 页码引用了未定义的字体角色「{setup.PageNumber.FontRole}」");
         bool hinting = !root.TryGetProperty("pdf", out var pdf) || JsonFile.Bool(pdf, "fontHinting", true);
-        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting }, numbering);
+        var docxFontNames = DocxFontNames.Gb2312;
+        if (root.TryGetProperty("docx", out var docx))
+            docxFontNames = JsonFile.Str(docx, "fontNames", f, "gb2312") switch
+            {
+                "gb2312" => DocxFontNames.Gb2312,
+                "windows" => DocxFontNames.Windows,
+                var other => throw new DocGenException("E-TEMPLATE-FIELD", $"{f}: docx.fontNames「{other}」无法识别（gb2312、windows）", FailureKind.Template),
+            };
+        return (new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames }, numbering);
     }
 
     private static List<FontCandidate> Candidates(JsonElement e, string name)

@@ -28,6 +28,12 @@ public sealed class TemplatePackage
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
     public IReadOnlyList<string> ExtraFields { get; }
 
+    /// <summary>
+    /// For an extra field declared as an object of texts ("extraFields": { "attachment": { "title": "附件标题" } }), its keys
+    /// and what each one is; the binder refuses any other shape. A field declared by name alone takes any JSON value.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraFieldTexts { get; }
+
     /// <summary>The style sheet a template folder names, without loading (and compiling) the rest of the template.</summary>
     public static string StylesFile(string folder)
     {
@@ -73,7 +79,16 @@ public sealed class TemplatePackage
             }
         Narrative = narrative;
         NarrativeMayBeEmpty = mayBeEmpty;
-        ExtraFields = m.TryGetProperty("extraFields", out var ef) ? ef.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
+        var extraTexts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (!m.TryGetProperty("extraFields", out var ef)) ExtraFields = [];
+        else if (ef.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var field in ef.EnumerateObject())
+                extraTexts[field.Name] = field.Value.EnumerateObject().ToDictionary(k => k.Name, k => k.Value.GetString() ?? k.Name, StringComparer.Ordinal);
+            ExtraFields = extraTexts.Keys.ToList();
+        }
+        else ExtraFields = ef.EnumerateArray().Select(e => e.GetString()!).ToList();
+        ExtraFieldTexts = extraTexts;
 
         (Styles, Numbering) = StyleSheetLoader.Load(StylesFile(folder, m, manifestPath));
         Tables = m.GetProperty("tables").EnumerateArray().Select(t => TableDefinitionLoader.Load(Path.Combine(folder, t.GetString()!))).ToList();
