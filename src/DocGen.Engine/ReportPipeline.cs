@@ -55,7 +55,7 @@ public sealed class ReportPipeline(TemplateLocator templates)
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
     public BoundReport Bind(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
-        var root = ReadData(dataPath);
+        var root = ReadData(dataPath, cancel);
         cancel.ThrowIfCancellationRequested();
         string name = templateOverride ?? TemplateName(root, dataPath);
         TemplatePackage template;
