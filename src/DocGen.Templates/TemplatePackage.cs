@@ -25,6 +25,8 @@ public sealed class TemplatePackage
     public IReadOnlySet<string> NarrativeMayBeEmpty { get; }
     public string EntryFile { get; }
     public string? SchemaFile { get; }
+    /// <summary>The 审读 rules (checks.json) named by the optional "checks" key; null when the format has none.</summary>
+    public string? ChecksFile { get; }
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
     public IReadOnlyList<string> ExtraFields { get; }
 
@@ -63,6 +65,7 @@ public sealed class TemplatePackage
         DefaultTitle = JsonFile.Str(m, "defaultTitle", manifestPath, "{{agency}}{{year}}年政府信息公开工作年度报告");
         EntryFile = Path.Combine(folder, JsonFile.Str(m, "entry", manifestPath, "report.hbs"));
         SchemaFile = m.TryGetProperty("schema", out var sch) ? Path.Combine(folder, sch.GetString()!) : null;
+        ChecksFile = m.TryGetProperty("checks", out _) ? Path.Combine(folder, JsonFile.Str(m, "checks", manifestPath)) : null;
         // A narrative entry is "json.path": "printed place", or "json.path": { "place": "…", "mayBeEmpty": true } for a section
         // that legitimately has no text of its own (六 of the 2019 format holds only the closing paragraphs).
         var narrative = new Dictionary<string, string>();
