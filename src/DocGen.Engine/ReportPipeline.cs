@@ -26,8 +26,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
         {
             bound = Bind(dataPath, templateOverride);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
-            var document = BuildDocument(bound);
-            return new BuildResult(document, bound.Diagnostics, bound);
+            var warnings = new List<Diagnostic>();
+            var document = BuildDocument(bound, warnings);
+            return new BuildResult(document, [.. bound.Diagnostics, .. warnings], bound);
         }
         catch (DocGenException e)
         {
@@ -65,12 +66,13 @@ public sealed class ReportPipeline(TemplateLocator templates)
         return ReportBinder.Bind(root, template, dataPath);
     }
 
-    public static Document BuildDocument(BoundReport bound)
+    /// <param name="warnings">Receives what the template found in the text while placing it (W-DATA-NUMBERING).</param>
+    public static Document BuildDocument(BoundReport bound, ICollection<Diagnostic>? warnings = null)
     {
         var tables = bound.Template.Tables.ToDictionary(
             def => def.Id,
             def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel));
-        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
+        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe, warnings);
         // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
         // 1 January of that year rather than with the clock, so the same data always gives the same bytes.
         int year = bound.Context.GetValueOrDefault("year") is int y and > 0 ? y : 2000;
