@@ -20,8 +20,8 @@ public sealed class ScribanTemplate
     /// <summary>How long one render may run. Real reports take milliseconds; the limit stops a runaway template, not a large report.</summary>
     public static TimeSpan RenderTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Iterations per loop tree: more than a 20 MB data file can hold items, so only a runaway loop reaches it.</summary>
-    public const int LoopLimit = 10_000_000;
+    /// <summary>Iterations of one loop: a hundred times the 10,000 paragraphs of the largest section tested, so only a runaway loop reaches it.</summary>
+    public const int LoopLimit = 1_000_000;
 
     public const int RecursionLimit = 64;
 
@@ -82,7 +82,7 @@ public sealed class ScribanTemplate
         catch (ScriptAbortException e) when (!cancel.IsCancellationRequested)
         {
             var (line, col) = Position(e.Span, _lineOffset);
-            throw Runtime("E-TEMPLATE-LIMIT", $"模板运行超过 {RenderTimeLimit.TotalSeconds:0} 秒，已停止（是否有不会结束的循环？）", line, col, e);
+            throw Runtime("E-TEMPLATE-LIMIT", $"模板运行超过 {RenderTimeLimit.TotalSeconds:0} 秒的上限，已停止（是否有不会结束的循环？）", line, col, e);
         }
         catch (ScriptAbortException)
         {
@@ -92,7 +92,9 @@ public sealed class ScribanTemplate
         {
             var (line, col) = Position(e.Span, _lineOffset);
             bool limit = e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
-            throw Runtime(limit ? "E-TEMPLATE-LIMIT" : "E-TEMPLATE-RUNTIME", $"模板执行出错：{e.OriginalMessage}", line, col, e);
+            throw limit
+                ? Runtime("E-TEMPLATE-LIMIT", $"模板超出了运行上限（循环 {LoopLimit} 次或递归 {RecursionLimit} 层）：{e.OriginalMessage}", line, col, e)
+                : Runtime("E-TEMPLATE-RUNTIME", $"模板执行出错：{e.OriginalMessage}", line, col, e);
         }
     }
 

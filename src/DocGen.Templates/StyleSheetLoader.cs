@@ -11,7 +11,10 @@ public static class StyleSheetLoader
 {
     private static readonly Dictionary<string, HAlign> Aligns = new()
     {
-        ["left"] = HAlign.Left, ["center"] = HAlign.Center, ["right"] = HAlign.Right, ["justify"] = HAlign.Justify,
+        ["left"] = HAlign.Left,
+        ["center"] = HAlign.Center,
+        ["right"] = HAlign.Right,
+        ["justify"] = HAlign.Justify,
     };
 
     /// <summary>How long one numbering pattern may take on one paragraph; the non-backtracking engine keeps real patterns far below it.</summary>

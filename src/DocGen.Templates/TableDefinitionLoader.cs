@@ -10,7 +10,10 @@ public static class TableDefinitionLoader
 {
     private static readonly Dictionary<string, ValueType> Types = new()
     {
-        ["count"] = ValueType.Count, ["amount"] = ValueType.Amount, ["signed"] = ValueType.Signed, ["text"] = ValueType.Text,
+        ["count"] = ValueType.Count,
+        ["amount"] = ValueType.Amount,
+        ["signed"] = ValueType.Signed,
+        ["text"] = ValueType.Text,
     };
 
     private static readonly Dictionary<string, HAlign> Aligns = new() { ["left"] = HAlign.Left, ["center"] = HAlign.Center, ["right"] = HAlign.Right };
@@ -189,7 +192,8 @@ public static class TableDefinitionLoader
                 while (c < cols && covered[r, c]) c++;
                 if (c + cell.ColSpan > cols || r + cell.RowSpan > layout.Count)
                 {
-                    problems.Add(nodes[r][i], "E-TEMPLATE-TABLE", c + cell.ColSpan > cols
+                    var at = nodes[r][i].Properties.FirstOrDefault(p => p.Name == (c + cell.ColSpan > cols ? "colSpan" : "rowSpan"))?.Value ?? nodes[r][i];
+                    problems.Add(at, "E-TEMPLATE-TABLE", c + cell.ColSpan > cols
                         ? $"layout 第 {r + 1} 行的这个单元格超出了表格的 {cols} 列（columnWidthsMm 有 {cols} 项）"
                         : $"layout 第 {r + 1} 行的这个单元格跨 {cell.RowSpan} 行，超出了表格最后一行",
                         $"this cell of layout row {r + 1} does not fit the table's {cols} columns × {layout.Count} rows");
