@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what DocGen needs on a fresh Debian machine with the .NET 10 SDK, only when it is missing.
 #   scripts/ensure-deps.sh          fonts for the PDF (rendering)
-#   scripts/ensure-deps.sh --test   also poppler-utils, qpdf and LibreOffice (the test suite's checkers)
+#   scripts/ensure-deps.sh --test   also poppler-utils, qpdf, LibreOffice and Chromium (the test suite's checkers)
 set -euo pipefail
 
 need=()
 font_pkgs=(fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei fonts-wqy-zenhei fonts-liberation2)
-test_pkgs=(poppler-utils qpdf libreoffice-writer-nogui fontconfig fonts-urw-base35)
+# chromium: the browser the `docgen serve` tests drive through Playwright (launched by its path, /usr/bin/chromium).
+test_pkgs=(poppler-utils qpdf libreoffice-writer-nogui fontconfig fonts-urw-base35 chromium)
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
@@ -16,7 +17,11 @@ if [[ "${1:-}" == "--test" ]]; then
 fi
 
 if ((${#need[@]} > 0)); then
-  echo "docgen: installing ${need[*]}" >&2
+  if [[ "${DOCGEN_LAUNCHER_ENGLISH:-0}" == 1 || "${DOCGEN_LANG:-}" == en ]]; then
+    echo "docgen: installing ${need[*]} with apt-get (about a minute, once)…" >&2
+  else
+    echo "docgen：正在用 apt-get 安装 ${need[*]}（约 1 分钟，只需一次）…" >&2
+  fi
   sudo_cmd=()
   if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null; then sudo_cmd=(sudo); else

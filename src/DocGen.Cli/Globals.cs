@@ -26,7 +26,7 @@ public sealed class Globals
         Lang.AcceptOnlyFromAmong("zh", "en");
         Verbose = new Option<bool>("--verbose")
         {
-            Description = T("出现内部错误时显示详细信息（堆栈）", "Show details (stack traces) of internal errors"),
+            Description = T("出现内部错误时显示详细信息（堆栈），并逐条列出已说明的规则例外", "Show details (stack traces) of internal errors, and every acknowledged rule break in full"),
             Recursive = true,
         };
         Templates = new Option<string?>("--templates")

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using DocGen.Cli;
 using DocGen.Cli.Commands;
 using DocGen.Model;
@@ -11,13 +10,11 @@ bool english = LanguageFromArgs(args);
 CultureInfo.CurrentUICulture = english ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo("zh-Hans");
 if (OperatingSystem.IsWindows()) Console.OutputEncoding = System.Text.Encoding.UTF8;
 
-using var cts = new CancellationTokenSource();
-// Ctrl-C and SIGTERM cancel the run; outputs are renamed into place only after every writer finished, so nothing partial remains.
-// A second Ctrl-C while the run winds down ends the process at once.
-Console.CancelKeyPress += (_, e) => { e.Cancel = !cts.IsCancellationRequested; cts.Cancel(); };
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
+// Ctrl-C and SIGTERM cancel the run and end it with exit 130 within a second (Interrupts); outputs are renamed into place only
+// after every writer finished, so nothing partial remains.
+using var interrupts = new Interrupts(() => english ? "Cancelled: no partial file was written." : "已取消：没有写出不完整的文件。");
 
-var globals = new Globals(english, cts.Token);
+var globals = new Globals(english, interrupts.Token);
 var root = new RootCommand(globals.T(
     "DocGen：由 JSON 数据文件生成政府信息公开工作年度报告（DOCX 与 PDF）。\n\n示例：\n  docgen init --template gov-info-annual-2021 --agency 某某局 --year 2024 -o 2024.json\n  docgen validate 2024.json\n  docgen render 2024.json -o out",
     "DocGen: government information disclosure annual reports (DOCX and PDF) from JSON data files.\n\nExamples:\n  docgen init --template gov-info-annual-2021 --agency 某某局 --year 2024 -o 2024.json\n  docgen validate 2024.json\n  docgen render 2024.json -o out"));
@@ -32,6 +29,7 @@ root.Add(SchemaCommand.Create(globals));
 root.Add(WatchCommand.Create(globals));
 root.Add(FontsCommand.Create(globals));
 root.Add(MergeCommand.Create(globals));
+root.Add(ServeCommand.Create(globals));
 foreach (var help in root.Options.OfType<HelpOption>()) help.Description = globals.T("显示帮助、用法和示例", "Show help, usage and examples");
 foreach (var version in root.Options.OfType<VersionOption>()) version.Description = globals.T("显示版本", "Show the version");
 

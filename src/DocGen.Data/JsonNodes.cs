@@ -8,7 +8,23 @@ public abstract record JNode(int Line, int Column, string Path);
 
 public sealed record JObject(int Line, int Column, string Path, IReadOnlyList<JProperty> Properties) : JNode(Line, Column, Path)
 {
-    public JNode? this[string name] => Properties.FirstOrDefault(p => p.Name == name)?.Value;
+    private Dictionary<string, JProperty>? _byName;
+
+    /// <summary>The value of a key; objects with many keys (a hostile file may have a million) are looked up through an index.</summary>
+    public JNode? this[string name]
+    {
+        get
+        {
+            if (Properties.Count < 16) return Properties.FirstOrDefault(p => p.Name == name)?.Value;
+            if (_byName is null)
+            {
+                var index = new Dictionary<string, JProperty>(Properties.Count, StringComparer.Ordinal);
+                foreach (var p in Properties) index.TryAdd(p.Name, p);
+                _byName = index;
+            }
+            return _byName.TryGetValue(name, out var found) ? found.Value : null;
+        }
+    }
 }
 
 public sealed record JProperty(string Name, int Line, int Column, JNode Value);

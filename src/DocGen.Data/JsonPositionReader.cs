@@ -1,188 +1,152 @@
-using System.Text;
-using System.Text.Json;
 using DocGen.Model;
 
 namespace DocGen.Data;
 
 /// <summary>
-/// Reads a data file into <see cref="JNode"/>s with line:column positions (JsonDocument drops them). Accepts a UTF-8 BOM,
-/// // and /* */ comments and trailing commas, since clerks edit these files by hand; rejects anything that is not UTF-8.
+/// Reads a data file into <see cref="JNode"/>s with line:column positions. Accepts a UTF-8 BOM, // and /* */ comments and
+/// trailing commas, since clerks edit these files by hand; rejects anything that is not UTF-8, and explains every syntax
+/// error in the clerk's words (<see cref="JsonSyntaxMessages"/>). Linear in the file's size (<see cref="JsonParser"/>).
 /// </summary>
 public static class JsonPositionReader
 {
     /// <summary>Files larger than this are refused before parsing: a report's data is a few tens of KB.</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
 
-    public static JNode Parse(byte[] bytes, string file)
+    /// <summary>Reads at most <see cref="MaxBytes"/> of a file, device or pipe and parses it: /dev/zero or an endless FIFO is
+    /// refused after 20 MB, not read until memory runs out. <paramref name="cancel"/> is checked while reading and parsing.</summary>
+    public static JNode ReadFile(string path, CancellationToken cancel = default) => Parse(ReadBounded(path, cancel), path, cancel);
+
+    public static JNode Parse(byte[] bytes, string file, CancellationToken cancel = default)
     {
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        var span = bytes.AsSpan(start);
-        CheckUtf8(span, file);
-        if (IsBlank(span)) throw Syntax(file, 1, 1, "文件为空，应为一个 JSON 对象 { … }");
-        var lines = new LineMap(span);
-        var options = new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-        var reader = new Utf8JsonReader(span, options);
-        lines.File = file;
+        var positions = new TextPositions(bytes, start, bytes.Length);
+        CheckEncoding(bytes, start, file, positions);
         try
         {
-            if (!reader.Read()) throw Syntax(file, 1, 1, "文件为空，应为一个 JSON 对象 { … }");
-            var root = ReadValue(ref reader, lines, "");
-            if (reader.Read()) { var (l, c) = lines.At((int)reader.TokenStartIndex); throw Syntax(file, l, c, "JSON 对象结束后还有多余的内容"); }
-            return root;
+            return new JsonParser(bytes, start, bytes.Length, positions, cancel).ReadDocument();
         }
-        catch (JsonException e)
+        catch (JsonSyntaxError e)
         {
-            int line = (int)(e.LineNumber ?? 0) + 1;
-            int col = lines.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
-            throw Syntax(file, line, col, Explain(e.Message));
+            var (zh, en, offset) = JsonSyntaxMessages.Describe(e, bytes, start, bytes.Length, positions);
+            var (line, col) = positions.At(offset);
+            throw Failure("E-JSON-SYNTAX", zh, en, file, line, col);
         }
-        catch (InvalidOperationException)
+        catch (JsonDuplicateKeyError e)
         {
-            // Utf8JsonReader.GetString refuses a \uD800-style escape without its pair: such text cannot be printed or saved.
-            var (l, c) = lines.At((int)reader.TokenStartIndex);
-            throw Syntax(file, l, c, $"字符串中有不成对的代理项转义 {LoneSurrogate(reader.ValueSpan)}（U+D800–U+DFFF 不是字符，无法打印），请删除这个 \\u 转义");
+            var (line, col) = positions.At(e.Offset);
+            throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-JSON-DUPLICATE",
+                $"字段「{e.Name}」在同一个对象中出现了两次（第一次在第 {e.First.Line} 行第 {e.First.Column} 列），请只保留一个", file, line, col, e.Path)
+            { MessageEn = $"the field \"{e.Name}\" appears twice in the same object (first at line {e.First.Line}, column {e.First.Column}); keep only one" }]);
         }
     }
 
-    private static string LoneSurrogate(ReadOnlySpan<byte> raw)
+    private static byte[] ReadBounded(string path, CancellationToken cancel)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(Encoding.UTF8.GetString(raw), @"\\u([dD][89a-fA-F][0-9a-fA-F]{2})");
-        return m.Success ? $"\\u{m.Groups[1].Value.ToUpperInvariant()}（U+{m.Groups[1].Value.ToUpperInvariant()}）" : "";
-    }
-
-    /// <summary>Only whitespace (or nothing): the clerk saved an empty file.</summary>
-    private static bool IsBlank(ReadOnlySpan<byte> span)
-    {
-        foreach (byte b in span)
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
-        return true;
-    }
-
-    private static JNode ReadValue(ref Utf8JsonReader r, LineMap lines, string path)
-    {
-        var (line, col) = lines.At((int)r.TokenStartIndex);
-        switch (r.TokenType)
+        if (Directory.Exists(path))
+            throw Io("E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", "this is a folder, not a data file (name a .json file inside it)", path);
+        if (!File.Exists(path) && !IsSpecialFile(path)) throw Io("E-IO-NOT-FOUND", "找不到数据文件", "data file not found", path);
+        try
         {
-            case JsonTokenType.StartObject:
-                {
-                    var props = new List<JProperty>();
-                    while (r.Read() && r.TokenType != JsonTokenType.EndObject)
-                    {
-                        var (pl, pc) = lines.At((int)r.TokenStartIndex);
-                        string name = r.GetString()!;
-                        // JSON leaves duplicates undefined and readers disagree on which value wins: never guess for the clerk.
-                        if (props.FirstOrDefault(p => p.Name == name) is { } first)
-                            throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-JSON-DUPLICATE",
-                                $"字段「{name}」在同一个对象中出现了两次（第一次在第 {first.Line} 行），请只保留一个", lines.File, pl, pc, JNodeText.Child(path, name))]);
-                        r.Read();
-                        props.Add(new JProperty(name, pl, pc, ReadValue(ref r, lines, JNodeText.Child(path, name))));
-                    }
-                    return new JObject(line, col, path, props);
-                }
-            case JsonTokenType.StartArray:
-                {
-                    var items = new List<JNode>();
-                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-                        items.Add(ReadValue(ref r, lines, JNodeText.Index(path, items.Count)));
-                    return new JArray(line, col, path, items);
-                }
-            case JsonTokenType.String: return new JString(line, col, path, r.GetString()!);
-            case JsonTokenType.Number: return new JNumber(line, col, path, Encoding.UTF8.GetString(r.ValueSpan));
-            case JsonTokenType.True: return new JBool(line, col, path, true);
-            case JsonTokenType.False: return new JBool(line, col, path, false);
-            default: return new JNull(line, col, path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            if (stream.CanSeek && stream.Length > MaxBytes) throw TooLarge(path, stream.Length);
+            // Devices and pipes report no length (or a wrong one): read until one byte past the limit at most.
+            var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, stream.Length) : 64 * 1024);
+            var chunk = new byte[64 * 1024];
+            int n;
+            while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxBytes + 1 - buffer.Length))) > 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > MaxBytes) throw TooLarge(path, null);
+            }
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Io("E-IO-READ", $"无法读取数据文件：{e.Message}", $"cannot read the data file: {e.Message}", path);
         }
     }
 
-    private static void CheckUtf8(ReadOnlySpan<byte> span, string file)
+    /// <summary>A FIFO or device (/dev/stdin, a named pipe): File.Exists is false for them, yet they can be read.</summary>
+    private static bool IsSpecialFile(string path)
     {
+        try { return !OperatingSystem.IsWindows() && (File.GetAttributes(path) & FileAttributes.Directory) == 0; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
+    }
+
+    private static DocGenException TooLarge(string path, long? length) => new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
+        length is { } l
+            ? $"数据文件过大（{l / 1024 / 1024} MB，上限 {MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB"
+            : $"数据过大（超过 {MaxBytes / 1024 / 1024} MB 的上限，读到这里就停止了）；一份年度报告的数据通常只有几十 KB", path)
+    {
+        MessageEn = length is { } m
+            ? $"the data file is too large ({m / 1024 / 1024} MB, the limit is {MaxBytes / 1024 / 1024} MB); a report's data is usually a few tens of KB"
+            : $"the data is too large (past the {MaxBytes / 1024 / 1024} MB limit, reading stopped there); a report's data is usually a few tens of KB",
+    }]);
+
+    private static DocGenException Io(string id, string zh, string en, string path) =>
+        new(FailureKind.Io, [new Diagnostic(Severity.Error, id, zh, path) { MessageEn = en }]);
+
+    private static void CheckEncoding(byte[] bytes, int start, string file, TextPositions positions)
+    {
+        var span = bytes.AsSpan(start);
+        const string Utf32Zh = "文件是 UTF-32 编码，请在编辑器中另存为 UTF-8", Utf32En = "the file is UTF-32 encoded; save it as UTF-8 in your editor";
+        const string Utf16Zh = "文件是 UTF-16 编码（Unicode），请在编辑器中另存为 UTF-8", Utf16En = "the file is UTF-16 encoded (\"Unicode\"); save it as UTF-8 in your editor";
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+            throw Failure("E-JSON-ENCODING", Utf32Zh, Utf32En, file, 1, 1);
         if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
-            throw Encoding_(file, 1, 1, "文件是 UTF-16 编码（Unicode），请在编辑器中另存为 UTF-8");
-        int nul = span.IndexOf((byte)0);
-        if (nul >= 0)
+            throw Failure("E-JSON-ENCODING", Utf16Zh, Utf16En, file, 1, 1);
+        if (span.IndexOf((byte)0) >= 0)
         {
-            // Text in UTF-16 without a byte order mark has a zero byte beside every ASCII character; anything else with
-            // zero bytes is not a text file at all (a picture, a Word document, a zip).
-            bool utf16 = span.Length >= 4 && (span[0] == 0 || span[1] == 0) && (span[2] == 0 || span[3] == 0) && span[..Math.Min(span.Length, 64)].IndexOfAnyExcept((byte)0) >= 0
-                && CountZeros(span[..Math.Min(span.Length, 256)]) * 3 >= Math.Min(span.Length, 256);
-            throw Encoding_(file, 1, 1, utf16
-                ? "文件是 UTF-16 编码（Unicode），请在编辑器中另存为 UTF-8"
-                : "文件不是文本文件（含有二进制数据，可能选错了文件），数据文件应为 UTF-8 编码的 JSON");
+            // Text in UTF-16 without a byte order mark has a zero byte beside every ASCII character, UTF-32 three; anything
+            // else with zero bytes is not a text file at all (a picture, a Word document, a zip).
+            var head = span[..Math.Min(span.Length, 256)];
+            bool text = head.Length >= 4 && head[..Math.Min(head.Length, 64)].IndexOfAnyExcept((byte)0) >= 0;
+            bool utf32 = text && head.Length % 4 == 0 && CountZeros(head) * 4 >= head.Length * 2 && Utf32Shape(head);
+            bool utf16 = text && (head[0] == 0 || head[1] == 0) && (head[2] == 0 || head[3] == 0) && CountZeros(head) * 3 >= head.Length;
+            throw utf32 ? Failure("E-JSON-ENCODING", Utf32Zh, Utf32En, file, 1, 1)
+                : utf16 ? Failure("E-JSON-ENCODING", Utf16Zh, Utf16En, file, 1, 1)
+                : Failure("E-JSON-ENCODING", "文件不是文本文件（含有二进制数据，可能选错了文件），数据文件应为 UTF-8 编码的 JSON",
+                    "the file is not a text file (it holds binary data: the wrong file?); a data file is JSON encoded in UTF-8", file, 1, 1);
         }
-        var utf8 = new UTF8Encoding(false, true);
-        try { utf8.GetCharCount(span); }
-        catch (DecoderFallbackException e)
+        int bad = Utf8Error(span);
+        if (bad >= 0)
         {
-            int bad = e.Index;
-            var (l, c) = new LineMap(span).At(Math.Max(0, Math.Min(bad, span.Length - 1)));
-            throw Encoding_(file, l, c, "文件不是 UTF-8 编码（可能是 GBK/GB2312），请在编辑器中另存为 UTF-8");
+            var (l, c) = positions.At(start + bad);
+            throw Failure("E-JSON-ENCODING", "文件不是 UTF-8 编码（可能是 GBK/GB2312），请在编辑器中另存为 UTF-8",
+                "the file is not UTF-8 encoded (perhaps GBK/GB2312); save it as UTF-8 in your editor", file, l, c);
         }
     }
 
-    private static int CountZeros(ReadOnlySpan<byte> s)
+    /// <summary>Every 4-byte unit of ASCII text in UTF-32 has its zeros in the same three places (big- or little-endian).</summary>
+    private static bool Utf32Shape(ReadOnlySpan<byte> head)
     {
-        int n = 0;
-        foreach (byte b in s) if (b == 0) n++;
-        return n;
+        bool le = true, be = true;
+        for (int i = 0; i + 3 < head.Length; i += 4)
+        {
+            le &= head[i + 2] == 0 && head[i + 3] == 0;
+            be &= head[i] == 0 && head[i + 1] == 0;
+        }
+        return le || be;
     }
 
-    private static string Explain(string message) =>
-        message.Contains("after a single JSON value", StringComparison.OrdinalIgnoreCase)
-            ? $"JSON 对象结束后还有多余的内容（一个数据文件只能有一个 {{ … }}）。原始信息：{message}"
-        : message.Contains("does not contain any JSON tokens", StringComparison.OrdinalIgnoreCase)
-            ? $"文件为空（或只有注释），应为一个 JSON 对象 {{ … }}。原始信息：{message}"
-        : message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
-            ? $"JSON 嵌套层数过深（超过 64 层），数据文件不会有这么多层的 {{ }} 或 [ ]。原始信息：{message}"
-        : message.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase) ||
-        message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("expected end", StringComparison.OrdinalIgnoreCase)
-            ? $"JSON 不完整（文件可能被截断，或缺少 }} 或 ]）。原始信息：{message}"
-            : message.Contains("invalid start of a property name", StringComparison.OrdinalIgnoreCase)
-                ? $"此处应为用双引号括起的字段名。原始信息：{message}"
-                : message.Contains("'''", StringComparison.Ordinal) || message.Contains("is an invalid start of a value", StringComparison.OrdinalIgnoreCase)
-                    ? $"此处的值无效（字符串须用英文双引号 \"…\"，数字不能带单位）。原始信息：{message}"
-                    : $"JSON 语法错误：{message}";
-
-    private static DocGenException Syntax(string file, int line, int col, string msg) =>
-        new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-JSON-SYNTAX", msg, file, line, col)]);
-
-    private static DocGenException Encoding_(string file, int line, int col, string msg) =>
-        new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-JSON-ENCODING", msg, file, line, col)]);
-
-    /// <summary>Byte offset → (line, column in characters). Built once per file.</summary>
-    private sealed class LineMap
+    /// <summary>Index of the first byte that is not valid UTF-8, or -1.</summary>
+    private static int Utf8Error(ReadOnlySpan<byte> span)
     {
-        private readonly List<int> _starts = [0];
-        private readonly byte[] _bytes;
-        public string File { get; set; } = "";
-
-        public LineMap(ReadOnlySpan<byte> bytes)
+        if (System.Text.Unicode.Utf8.IsValid(span)) return -1;
+        var buffer = new char[4096]; // converted in slices: a small buffer however large the file
+        int done = 0;
+        while (true)
         {
-            _bytes = bytes.ToArray();
-            for (int i = 0; i < _bytes.Length; i++)
-                if (_bytes[i] == (byte)'\n') _starts.Add(i + 1);
-        }
-
-        public (int Line, int Col) At(int offset)
-        {
-            int idx = _starts.BinarySearch(offset);
-            if (idx < 0) idx = ~idx - 1;
-            return (idx + 1, Chars(_starts[idx], offset) + 1);
-        }
-
-        public int ColumnOf(int line, int bytesInLine)
-        {
-            if (line < 1 || line > _starts.Count) return bytesInLine + 1;
-            int start = _starts[line - 1];
-            return Chars(start, Math.Min(_bytes.Length, start + bytesInLine)) + 1;
-        }
-
-        // Counts UTF-8 characters (not continuation bytes) so a column matches what an editor shows.
-        private int Chars(int from, int to)
-        {
-            int n = 0;
-            for (int i = from; i < to && i < _bytes.Length; i++)
-                if ((_bytes[i] & 0xC0) != 0x80) n++;
-            return n;
+            var status = System.Text.Unicode.Utf8.ToUtf16(span[done..], buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            done += read;
+            if (status == System.Buffers.OperationStatus.Done) return -1;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall) return done;
         }
     }
+
+    private static int CountZeros(ReadOnlySpan<byte> s) => s.Count((byte)0);
+
+    private static DocGenException Failure(string id, string zh, string en, string file, int line, int col) =>
+        new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, id, zh, file, line, col) { MessageEn = en }]);
 }

@@ -8,7 +8,7 @@ namespace DocGen.Data;
 /// Binds a clerk's data file to a template: checks every field, reads every table cell, computes totals, runs the
 /// consistency rules. Collects all problems in one pass (never only the first), each with the JSON line:column.
 /// </summary>
-public sealed class ReportBinder
+public sealed partial class ReportBinder
 {
     private readonly string _file;
     private readonly TemplatePackage _template;
@@ -48,7 +48,7 @@ public sealed class ReportBinder
         context["agency"] = agency;
         context["year"] = year;
         foreach (var extra in _template.ExtraFields)
-            if (obj[extra] is { } node) context[extra] = Plain(node, checkText: true);
+            if (obj[extra] is { } node) context[extra] = ExtraField(extra, node);
 
         Title(obj, context);
         foreach (var (path, place) in _template.Narrative)
@@ -59,6 +59,9 @@ public sealed class ReportBinder
         Tables(obj, values, ack);
         foreach (var a in ack.Where(a => !a.Used))
             Warning("W-ACK-UNUSED", a.Node, $"确认项（规则 {a.Rule}，{a.Table}.{a.Column}）没有对应任何不一致，可以删除");
+        foreach (var (where, (count, first)) in _unknownPerObject.Where(u => u.Value.Count > UnknownFieldsListed))
+            _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD",
+                $"{(where.Length == 0 ? "数据文件" : $"「{where}」")}中另有 {count - UnknownFieldsListed} 个未知字段（从这里起）没有逐个列出，都将被忽略", _file, first.Line, first.Column, first.Value.Path));
         return Result(context, values, labels);
     }
 
@@ -422,7 +425,7 @@ public sealed class ReportBinder
             if (ack is not null)
             {
                 ack.Used = true;
-                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}");
+                binder.Warning("W-" + rule.Id, node, $"{msg}。数据文件已确认按原样发布，原因：{ack.Reason}", acknowledged: true);
             }
             else binder.Error(rule.Id, node, msg + "。如果这就是机关实际发布的数据，请在 acknowledgements 中说明原因");
         }
@@ -488,9 +491,18 @@ public sealed class ReportBinder
         return s.Value;
     }
 
+    /// <summary>Unknown fields warned one by one per object; the rest are counted in one warning (a generated or hostile file
+    /// may hold a million, and a million warnings help nobody and took seconds to compute).</summary>
+    private const int UnknownFieldsListed = 50;
+
+    private readonly Dictionary<string, (int Count, JProperty First)> _unknownPerObject = [];
+
     /// <param name="where">JSON path of the object holding the field; null for the top level.</param>
     private void UnknownField(JProperty p, IEnumerable<string> known, string? where)
     {
+        var (count, first) = _unknownPerObject.GetValueOrDefault(where ?? "", (0, p));
+        _unknownPerObject[where ?? ""] = (count + 1, count == UnknownFieldsListed ? p : first);
+        if (count >= UnknownFieldsListed) return;
         string? guess = Suggest.Closest(p.Name, known);
         string hint = guess is null ? "" : $"，是否想写「{guess}」？";
         _diagnostics.Add(new Diagnostic(Severity.Warning, "W-DATA-UNKNOWN-FIELD", $"{(where is null ? "数据文件" : $"「{where}」")}中有未知字段「{p.Name}」，将被忽略{hint}", _file, p.Line, p.Column, p.Value.Path));
@@ -508,6 +520,6 @@ public sealed class ReportBinder
     private void Error(string id, JNode at, string msg) =>
         _diagnostics.Add(new Diagnostic(Severity.Error, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
 
-    private void Warning(string id, JNode at, string msg) =>
-        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null));
+    private void Warning(string id, JNode at, string msg, bool acknowledged = false) =>
+        _diagnostics.Add(new Diagnostic(Severity.Warning, id, msg, _file, at.Line, at.Column, at.Path.Length > 0 ? at.Path : null) { Acknowledged = acknowledged });
 }

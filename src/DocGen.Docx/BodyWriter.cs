@@ -67,7 +67,7 @@ internal sealed class BodyWriter
     private W.Paragraph Paragraph(M.Paragraph p)
     {
         var style = _doc.Styles.Paragraph(p.Style);
-        var paragraph = new W.Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(style.Name) } });
+        var paragraph = new W.Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(_doc.Styles, style) } });
         var inlines = p.Inlines;
         if (TitleBreaker.Applies(style) && TitleBreaker.BreakAfter(p.PlainText, style.SizePt, _geometry.TypeAreaWidthTwips / 20.0) is { } at)
             inlines = InsertLineBreak(inlines, at + 1);
@@ -106,7 +106,7 @@ internal sealed class BodyWriter
     private Run Run(M.Inline inline, M.ParagraphStyle paragraphStyle)
     {
         var run = new Run();
-        var rpr = new RunProperties();
+        var rpr = new RunProperties { RunFonts = WordStyles.EastAsiaHint() };
         if (inline.CharacterStyle is { } cs)
             rpr.RunStyle = new RunStyle { Val = StyleIds.Character(_doc.Styles.Character(cs).Name) };
         if (inline.Bold && !paragraphStyle.Bold)
@@ -114,7 +114,7 @@ internal sealed class BodyWriter
             rpr.Bold = new Bold();
             rpr.BoldComplexScript = new BoldComplexScript();
         }
-        if (rpr.HasChildren) run.RunProperties = rpr;
+        run.RunProperties = rpr;
         AppendText(run, inline.Text);
         return run;
     }
@@ -136,7 +136,7 @@ internal sealed class BodyWriter
     }
 
     private W.Paragraph EmptyParagraph(string styleKey) =>
-        new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(styleKey) } });
+        new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(_doc.Styles, styleKey) } });
 
     /// <summary>GB/T 9704 "空 n 行": whole lines are empty body paragraphs on the grid; a fraction is one exact-height paragraph.</summary>
     private IEnumerable<W.Paragraph> Spacer(M.Spacer s)

@@ -25,6 +25,8 @@ internal static class DeterministicZip
             }
         }
         entries.Sort((a, b) => Compare(a.Name, b.Name));
+        int types = entries.FindIndex(e => e.Name == "[Content_Types].xml");
+        if (types >= 0) entries[types] = (entries[types].Name, ContentTypes.Normalize(entries[types].Data, entries.Select(e => e.Name)));
 
         // Zip stores local clock time without a zone; take the document's own wall-clock date, within the DOS range.
         var stamp = new DateTimeOffset(timestamp.DateTime, TimeSpan.Zero);

@@ -24,7 +24,7 @@ internal static class PageNumberFooters
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(new Text(cachedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            new Run(HintOnly(), new Text(cachedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
         AddText(p, format[(at + NumberPlaceholder.Length)..]);
         return new Footer(p);
@@ -32,6 +32,9 @@ internal static class PageNumberFooters
 
     private static void AddText(Paragraph p, string text)
     {
-        if (text.Length > 0) p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        if (text.Length > 0) p.Append(new Run(HintOnly(), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
+
+    // The dashes of "— N —" are General Punctuation: with the hint they take the style's 宋体, as the PDF draws them.
+    private static RunProperties HintOnly() => new() { RunFonts = WordStyles.EastAsiaHint() };
 }

@@ -27,8 +27,10 @@ internal static class TableWriter
         });
         w.Append(new W.TableGrid(widths.Select(x => new GridColumn { Width = Str(x) })));
 
+        bool blocks = HasLabelRowsInBody(table);
         for (int r = 0; r < grid.RowCount; r++)
         {
+            bool keepNext = KeepsWithNext(table, r, blocks);
             var rowProps = new TableRowProperties(new CantSplit());
             var modelRow = table.Rows[r];
             if (modelRow.MinHeightMm > 0)
@@ -48,7 +50,8 @@ internal static class TableWriter
                     bool first = true;
                     foreach (var line in cell.Lines.Count == 0 ? [""] : cell.Lines)
                     {
-                        var p = CellParagraph(cell, cellStyle, line);
+                        var p = CellParagraph(sheet, cell, cellStyle, line);
+                        if (keepNext) p.ParagraphProperties!.KeepNext = new KeepNext();
                         if (first && r == 0 && c == 0 && pageBreakBefore) p.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
                         first = false;
                         tc.Append(p);
@@ -56,7 +59,9 @@ internal static class TableWriter
                 }
                 else
                 {
-                    tc.Append(new W.Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(tableStyle.Name) } }));
+                    var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(sheet, tableStyle) } };
+                    if (keepNext) ppr.KeepNext = new KeepNext();
+                    tc.Append(new W.Paragraph(ppr));
                 }
                 row.Append(tc);
                 c = cell.Column + cell.ColSpan;
@@ -64,6 +69,27 @@ internal static class TableWriter
             w.Append(row);
         }
         return w;
+    }
+
+    /// <summary>
+    /// Word keeps a table row with the next one when every paragraph of the row has keepNext (rows themselves never split:
+    /// cantSplit). Kept: the header rows with the first two data rows (a heading above the table then never stands with
+    /// one row alone at the foot of a page), a row of labels only with what it introduces, and, in a table made of blocks
+    /// (表二: 第二十条第（一）项 / 信息内容 … / values), every row of a block with the next row of that block.
+    /// </summary>
+    private static bool KeepsWithNext(M.Table table, int row, bool blocks)
+    {
+        if (row + 1 >= table.Rows.Count) return false;
+        if (row < table.HeaderRows + 1) return true;
+        if (table.IsLabelRow(row)) return true;
+        return blocks && !table.IsLabelRow(row + 1);
+    }
+
+    private static bool HasLabelRowsInBody(M.Table table)
+    {
+        for (int r = table.HeaderRows; r < table.Rows.Count; r++)
+            if (table.IsLabelRow(r)) return true;
+        return false;
     }
 
     private static TableCellProperties CellProperties(M.TableCell cell, int widthTwips, bool origin)
@@ -79,9 +105,9 @@ internal static class TableWriter
         return tcPr;
     }
 
-    private static W.Paragraph CellParagraph(M.TableCell cell, M.ParagraphStyle style, string text)
+    private static W.Paragraph CellParagraph(M.StyleSheet sheet, M.TableCell cell, M.ParagraphStyle style, string text)
     {
-        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(style.Name) } };
+        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(sheet, style) } };
         if (cell.IndentChars != 0)
             ppr.Indentation = new Indentation
             {
@@ -95,9 +121,12 @@ internal static class TableWriter
         var p = new W.Paragraph(ppr);
         if (text.Length > 0)
         {
-            var run = new Run();
+            var run = new Run { RunProperties = new RunProperties { RunFonts = WordStyles.EastAsiaHint() } };
             if (cell.Bold && !style.Bold)
-                run.RunProperties = new RunProperties { Bold = new Bold(), BoldComplexScript = new BoldComplexScript() };
+            {
+                run.RunProperties.Bold = new Bold();
+                run.RunProperties.BoldComplexScript = new BoldComplexScript();
+            }
             BodyWriter.AppendText(run, text);
             p.Append(run);
         }

@@ -11,32 +11,49 @@ namespace DocGen.Docx;
 /// </summary>
 internal static class WordStyles
 {
-    public const int BorderEighthsOfPoint = 4; // 0.5 pt single rules, as in the published reports
-    // 1 mm on every side, as the PDF writer pads cells: narrow enough for the ~6 mm column of table 三.
-    private static readonly int CellPaddingTwips = M.Units.MmToTwips(1.0);
 
     public static Styles Build(M.Document doc, PageGeometry geometry)
     {
         var sheet = doc.Styles;
         var body = sheet.Paragraph("body");
         var styles = new Styles(DocDefaults(sheet, body, doc.Info.Language), NormalStyle(sheet, body, geometry));
+        var tableStyles = TableParagraphStyles(doc);
 
         foreach (var key in sheet.Paragraphs.Keys.OrderBy(k => k, StringComparer.Ordinal))
-            styles.Append(ParagraphStyle(sheet, sheet.Paragraphs[key], geometry));
+        {
+            var style = sheet.Paragraphs[key];
+            // Enter after a heading, the title or a note gives body text; inside a table cell it stays table text.
+            string? next = key == body.Name || tableStyles.Contains(key) ? null : StyleIds.Paragraph(sheet, body);
+            styles.Append(ParagraphStyle(sheet, style, geometry, next));
+        }
         foreach (var key in sheet.Characters.Keys.OrderBy(k => k, StringComparer.Ordinal))
             styles.Append(CharacterStyle(sheet, sheet.Characters[key]));
 
-        styles.Append(TableStyle());
-        foreach (var pageNumberStyle in PageNumberStyles(sheet, geometry))
+        styles.Append(UtilityStyles.TableGrid());
+        foreach (var pageNumberStyle in UtilityStyles.PageNumberStyles(sheet, geometry))
             styles.Append(pageNumberStyle);
         return styles;
+    }
+
+    /// <summary>Styles of table cells: Enter inside a cell keeps them (no w:next).</summary>
+    private static HashSet<string> TableParagraphStyles(M.Document doc)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in doc.Blocks.OfType<M.Table>())
+        {
+            set.Add(table.Style);
+            foreach (var row in table.Rows)
+                foreach (var cell in row.Cells)
+                    if (cell.Style is { } cs) set.Add(cs);
+        }
+        return set;
     }
 
     private static DocDefaults DocDefaults(M.StyleSheet sheet, M.ParagraphStyle body, string language)
     {
         var runDefaults = new RunPropertiesBaseStyle
         {
-            RunFonts = Fonts(sheet.Font(body.FontRole)),
+            RunFonts = Fonts(sheet, sheet.Font(body.FontRole)),
             FontSize = new FontSize { Val = HalfPoints(body.SizePt) },
             FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(body.SizePt) },
             Languages = new Languages { Val = "en-US", EastAsia = language, Bidi = "ar-SA" },
@@ -54,8 +71,9 @@ internal static class WordStyles
     }
 
     /// <summary>
-    /// Word's built-in "Normal" (shown as 正文 in Chinese Word) as the default paragraph style, set like body text without
-    /// the indent. LibreOffice sizes the document grid's character cell from this style alone (by its built-in name).
+    /// Word's built-in "Normal" (shown as 正文 in Chinese Word) as the default paragraph style, set like body text with its
+    /// two-character first-line indent, so a paragraph the clerk adds is body text. LibreOffice sizes the document grid's
+    /// character cell from this style alone (by its built-in name).
     /// </summary>
     private static Style NormalStyle(M.StyleSheet sheet, M.ParagraphStyle body, PageGeometry geometry) => new()
     {
@@ -68,12 +86,13 @@ internal static class WordStyles
         {
             SnapToGrid = new SnapToGrid { Val = false },
             SpacingBetweenLines = LineSpacing(body with { SpaceBeforeLines = 0, SpaceAfterLines = 0 }, geometry),
+            Indentation = Indentation(body),
             Justification = new Justification { Val = Justify(body.Align) },
         },
         StyleRunProperties = RunProperties(sheet, body, geometry),
     };
 
-    private static Style ParagraphStyle(M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry)
+    private static Style ParagraphStyle(M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry, string? next)
     {
         var ppr = new StyleParagraphProperties();
         if (s.KeepWithNext) ppr.KeepNext = new KeepNext();
@@ -87,28 +106,37 @@ internal static class WordStyles
         ppr.Justification = new Justification { Val = Justify(s.Align) };
         if (s.OutlineLevel > 0) ppr.OutlineLevel = new OutlineLevel { Val = s.OutlineLevel - 1 };
 
-        return new Style
+        int headingLevel = StyleIds.HeadingLevel(sheet, s);
+        var style = new Style
         {
             Type = StyleValues.Paragraph,
-            StyleId = StyleIds.Paragraph(s.Name),
-            StyleName = new StyleName { Val = s.DisplayName },
+            StyleId = StyleIds.Paragraph(sheet, s),
+            // Word localises the built-in names itself (heading 1 is 标题 1 in Chinese Word); the sheet's name becomes an alias.
+            StyleName = new StyleName { Val = headingLevel > 0 ? $"heading {headingLevel}" : s.DisplayName },
             BasedOn = new BasedOn { Val = StyleIds.Normal },
             PrimaryStyle = new PrimaryStyle(),
             StyleParagraphProperties = ppr,
             StyleRunProperties = RunProperties(sheet, s, geometry),
         };
+        if (headingLevel > 0)
+        {
+            style.Aliases = new Aliases { Val = s.DisplayName };
+            style.UIPriority = new UIPriority { Val = 9 };
+        }
+        if (next is not null) style.NextParagraphStyle = new NextParagraphStyle { Val = next };
+        return style;
     }
 
     private static StyleRunProperties RunProperties(M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry)
     {
-        var rpr = new StyleRunProperties { RunFonts = Fonts(sheet.Font(s.FontRole)) };
+        var rpr = new StyleRunProperties { RunFonts = Fonts(sheet, sheet.Font(s.FontRole)) };
         if (s.Bold)
         {
             rpr.Bold = new Bold();
             rpr.BoldComplexScript = new BoldComplexScript();
         }
-        if (GridCondensing(s, geometry) is { } condense)
-            rpr.Spacing = new Spacing { Val = condense };
+        // Set in every style, 0 where the style is off the grid: a style based on Normal would otherwise inherit its condensing.
+        rpr.Spacing = new Spacing { Val = GridCondensing(s, geometry) ?? 0 };
         rpr.FontSize = new FontSize { Val = HalfPoints(s.SizePt) };
         rpr.FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(s.SizePt) };
         return rpr;
@@ -178,7 +206,7 @@ internal static class WordStyles
     private static Style CharacterStyle(M.StyleSheet sheet, M.CharacterStyle c)
     {
         var rpr = new StyleRunProperties();
-        if (c.FontRole is not null) rpr.RunFonts = Fonts(sheet.Font(c.FontRole));
+        if (c.FontRole is not null) rpr.RunFonts = Fonts(sheet, sheet.Font(c.FontRole));
         if (c.Bold is { } bold)
         {
             rpr.Bold = new Bold { Val = bold };
@@ -189,95 +217,28 @@ internal static class WordStyles
             Type = StyleValues.Character,
             StyleId = StyleIds.Character(c.Name),
             StyleName = new StyleName { Val = c.DisplayName },
-            PrimaryStyle = new PrimaryStyle(),
+            // Applied by the numbering rules, not picked by hand: not a quick style.
             StyleRunProperties = rpr,
         };
     }
 
-    private static Style TableStyle()
+    /// <summary>
+    /// A role's fonts with w:hint="eastAsia". Word picks the font of each character from its Unicode block (MS-OI29500
+    /// §2.1.88 on rFonts): Basic Latin always takes ascii, but General Punctuation (“ ” ‘ ’ — …) and some Latin-1
+    /// characters (·) take the East Asian font only when the hint says eastAsia, and hAnsi (Times New Roman) otherwise.
+    /// Digits and Latin letters are Basic Latin and keep Times New Roman either way.
+    /// </summary>
+    public static RunFonts Fonts(M.StyleSheet sheet, M.FontRole role) => new()
     {
-        static T Rule<T>() where T : BorderType, new() => new()
-        {
-            Val = BorderValues.Single,
-            Size = BorderEighthsOfPoint,
-            Space = 0,
-            Color = "000000",
-        };
-
-        var tblPr = new StyleTableProperties
-        {
-            TableBorders = new TableBorders(
-                Rule<TopBorder>(), Rule<LeftBorder>(), Rule<BottomBorder>(), Rule<RightBorder>(),
-                Rule<InsideHorizontalBorder>(), Rule<InsideVerticalBorder>()),
-            TableCellMarginDefault = new TableCellMarginDefault(
-                new TopMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableCellLeftMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa },
-                new BottomMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableCellRightMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa }),
-        };
-        return new Style
-        {
-            Type = StyleValues.Table,
-            StyleId = StyleIds.Table,
-            StyleName = new StyleName { Val = "公文表格" },
-            PrimaryStyle = new PrimaryStyle(),
-            StyleTableProperties = tblPr,
-        };
-    }
-
-    /// <summary>GB/T 9704 §7.5: 四号宋体 numbers, odd pages flush right and even pages flush left, one 字 in from the type area.</summary>
-    private static IEnumerable<Style> PageNumberStyles(M.StyleSheet sheet, PageGeometry geometry)
-    {
-        var number = sheet.Page.PageNumber;
-        Style Make(string id, string name, JustificationValues jc, bool indentRight)
-        {
-            string twips = geometry.PageNumberIndentTwips.ToString(CultureInfo.InvariantCulture);
-            int chars = (int)Math.Round(number.IndentChars * 100);
-            var ind = indentRight
-                ? new Indentation { Right = twips, RightChars = chars, FirstLine = "0", FirstLineChars = 0 }
-                : new Indentation { Left = twips, LeftChars = chars, FirstLine = "0", FirstLineChars = 0 };
-            var ppr = new StyleParagraphProperties
-            {
-                SnapToGrid = new SnapToGrid { Val = false },
-                SpacingBetweenLines = new SpacingBetweenLines
-                {
-                    Before = "0",
-                    After = "0",
-                    // Exact height so that the footer distance puts the top of the line 7 mm below the type area.
-                    Line = geometry.PageNumberLineTwips.ToString(CultureInfo.InvariantCulture),
-                    LineRule = LineSpacingRuleValues.Exact,
-                },
-                Indentation = ind,
-                Justification = new Justification { Val = jc },
-            };
-            return new Style
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = id,
-                StyleName = new StyleName { Val = name },
-                PrimaryStyle = new PrimaryStyle(),
-                StyleParagraphProperties = ppr,
-                StyleRunProperties = new StyleRunProperties
-                {
-                    RunFonts = Fonts(sheet.Font(number.FontRole)),
-                    FontSize = new FontSize { Val = HalfPoints(number.SizePt) },
-                    FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(number.SizePt) },
-                },
-            };
-        }
-
-        yield return Make(StyleIds.PageNumberOdd, "页码（奇数页）", JustificationValues.Right, indentRight: true);
-        if (number.OddEvenAlternate)
-            yield return Make(StyleIds.PageNumberEven, "页码（偶数页）", JustificationValues.Left, indentRight: false);
-    }
-
-    public static RunFonts Fonts(M.FontRole role) => new()
-    {
+        Hint = FontTypeHintValues.EastAsia,
         Ascii = role.LatinName,
         HighAnsi = role.LatinName,
-        EastAsia = role.EastAsiaName,
+        EastAsia = FontTable.EastAsiaName(sheet, role),
         ComplexScript = role.LatinName,
     };
+
+    /// <summary>The hint alone, for a run's own properties: the fonts come from its style.</summary>
+    public static RunFonts EastAsiaHint() => new() { Hint = FontTypeHintValues.EastAsia };
 
     public static JustificationValues Justify(M.HAlign align) => align switch
     {

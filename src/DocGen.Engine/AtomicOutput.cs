@@ -8,45 +8,53 @@ namespace DocGen.Engine;
 /// </summary>
 public static class AtomicOutput
 {
-    public const string TempMarker = ".docgen-tmp";
+    public const string TempMarker = TemporaryFiles.TempMarker;
 
     /// <param name="formatsInParallel">Write the formats at the same time (a DOCX and a PDF are independent): worth it when cores
     /// would otherwise idle, as for a single report; a batch already keeps every core busy with whole reports.</param>
+    /// <param name="force">Replace a read-only output or a symbolic link standing at an output name (--force).</param>
     public static IReadOnlyList<string> WriteAll(string outDir, string baseName, Document document, IReadOnlyList<IDocumentWriter> writers,
-        CancellationToken cancel = default, bool formatsInParallel = false)
+        CancellationToken cancel = default, bool formatsInParallel = false, bool force = false)
     {
         try { Directory.CreateDirectory(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{e.Message}", outDir);
+            throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{e.Message}", $"cannot create the output folder: {e.Message}", outDir);
         }
-        var temps = new List<(string Temp, string Final)>();
-        var backups = new List<(string Backup, string Final)>();
-        var committed = new List<string>();
-        try
+        var finals = writers.Select(w => Path.Combine(outDir, baseName + w.Extension)).ToList();
+        foreach (var final in finals) OutputTarget.Check(final, force);
+        cancel.ThrowIfCancellationRequested();
+
+        TemporaryFiles files;
+        try { files = TemporaryFiles.Begin(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            foreach (var w in writers)
-            {
-                string final = Path.Combine(outDir, baseName + w.Extension);
-                if (Directory.Exists(final))
-                    throw Io("E-IO-WRITE", $"无法写入 {Path.GetFileName(final)}：同名的文件夹已存在", final);
-                temps.Add((TempName(outDir, baseName + w.Extension), final));
-            }
+            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{e.Message}", $"cannot write files in the output folder: {e.Message}", outDir);
+        }
+        using (files)
+        {
+            var temps = finals.Select(f => files.Temp(Path.GetFileName(f))).ToList();
+            var observed = document with { Blocks = new CancellableBlocks(document.Blocks, cancel) };
             void WriteOne(int i)
             {
                 cancel.ThrowIfCancellationRequested();
-                var (temp, final) = temps[i];
+                string temp = temps[i], final = finals[i];
                 try
                 {
-                    using var stream = OpenTemp(temp);
-                    writers[i].Write(document, stream);
-                    stream.Flush(flushToDisk: true);
+                    using (var stream = new CancellableStream(OpenTemp(temp, final), cancel))
+                    {
+                        writers[i].Write(observed, stream);
+                        stream.Flush(flushToDisk: true);
+                    }
+                    OutputTarget.KeepMode(final, temp);
                 }
                 catch (IOException e)
                 {
-                    throw Io(IsDiskFull(e) ? "E-IO-DISK-FULL" : "E-IO-WRITE", IsDiskFull(e)
-                        ? $"磁盘空间不足，无法写完 {Path.GetFileName(final)}；已有的文件保持不变。请清理磁盘后重试（{e.Message}）"
-                        : $"写入 {Path.GetFileName(final)} 时出错，已有的文件保持不变：{e.Message}", final);
+                    string reason = OutputTarget.Reason(e, temp, final), name = Path.GetFileName(final);
+                    throw IsDiskFull(e)
+                        ? Io("E-IO-DISK-FULL", $"磁盘空间不足，无法写完 {name}；已有的文件保持不变。请清理磁盘后重试（{reason}）",
+                            $"the disk is full: {name} could not be written; existing files are unchanged. Free some space and retry ({reason})", final)
+                        : Io("E-IO-WRITE", $"写入 {name} 时出错，已有的文件保持不变：{reason}", $"writing {name} failed; existing files are unchanged: {reason}", final);
                 }
             }
             if (formatsInParallel && writers.Count > 1)
@@ -67,54 +75,66 @@ public static class AtomicOutput
                 for (int i = 0; i < writers.Count; i++) WriteOne(i);
             }
             cancel.ThrowIfCancellationRequested();
-            // Every format is complete on disk. Keep a copy of each file about to be replaced, so that a failure half-way
-            // through the renames puts the old set back instead of leaving a new DOCX beside an old PDF.
-            foreach (var (_, final) in temps.Where(t => File.Exists(t.Final)))
-            {
-                string backup = TempName(outDir, Path.GetFileName(final));
-                try { File.Copy(final, backup); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw Io(IsDiskFull(e) ? "E-IO-DISK-FULL" : "E-IO-WRITE", $"无法替换 {Path.GetFileName(final)}（无法先保留原文件）：{e.Message}", final);
-                }
-                backups.Add((backup, final));
-            }
-            foreach (var (temp, final) in temps)
-            {
-                try { File.Move(temp, final, overwrite: true); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Restore(committed, backups);
-                    throw Io("E-IO-WRITE", $"无法写入 {Path.GetFileName(final)}（文件可能被其他程序占用或只读）：{e.Message}", final);
-                }
-                committed.Add(final);
-            }
-            return temps.Select(t => t.Final).ToList();
-        }
-        finally
-        {
-            foreach (var path in temps.Select(t => t.Temp).Concat(backups.Select(b => b.Backup)))
-                try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            Commit(files, temps, finals);
+            return finals;
         }
     }
 
-    private static string TempName(string outDir, string fileName) =>
-        Path.Combine(outDir, $".{fileName}.{Environment.ProcessId}.{Guid.NewGuid():N}{TempMarker}");
-
-    /// <summary>Undoes the renames already done: old files come back from their copies, new ones that had none are removed.</summary>
-    private static void Restore(List<string> committed, List<(string Backup, string Final)> backups)
+    /// <summary>
+    /// Renames every temporary file into place. Replacing a file by rename needs no copy of it; only when a later rename of the
+    /// same report could still fail is the file it replaces kept, as a hard link (no bytes copied, so a full disk cannot leave a
+    /// partial copy), to put the old set back. Where hard links are not supported the old file is renamed aside instead.
+    /// </summary>
+    private static void Commit(TemporaryFiles files, List<string> temps, List<string> finals)
     {
-        foreach (var final in committed)
+        lock (TemporaryFiles.CommitGate)
+        {
+            var kept = new string?[finals.Count];
+            var movedAside = new bool[finals.Count];
+            for (int i = 0; i < finals.Count - 1; i++)
+            {
+                if (!File.Exists(finals[i]) && !FileIdentity.IsLink(finals[i])) continue;
+                kept[i] = files.Backup(Path.GetFileName(finals[i]));
+                if (TemporaryFiles.TryHardLink(finals[i], kept[i]!)) continue;
+                try { File.Move(finals[i], kept[i]!); movedAside[i] = true; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Undo(finals, kept, movedAside, committed: 0);
+                    throw RenameFailed(finals[i], OutputTarget.Reason(e, kept[i]!, finals[i]));
+                }
+            }
+            for (int i = 0; i < finals.Count; i++)
+            {
+                try { File.Move(temps[i], finals[i], overwrite: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Undo(finals, kept, movedAside, committed: i);
+                    throw RenameFailed(finals[i], OutputTarget.Reason(e, temps[i], finals[i]));
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts the old files back: the first <paramref name="committed"/> outputs were replaced, later ones may have been moved aside.</summary>
+    private static void Undo(List<string> finals, string?[] kept, bool[] movedAside, int committed)
+    {
+        for (int i = 0; i < finals.Count; i++)
         {
             try
             {
-                var backup = backups.FirstOrDefault(b => b.Final == final).Backup;
-                if (backup is not null) File.Move(backup, final, overwrite: true);
-                else File.Delete(final);
+                if (kept[i] is { } old && (i < committed || movedAside[i])) File.Move(old, finals[i], overwrite: true);
+                else if (i < committed) File.Delete(finals[i]);
             }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
+    }
+
+    private static DocGenException RenameFailed(string final, string reason)
+    {
+        string name = Path.GetFileName(final);
+        return Io("E-IO-WRITE", $"无法写入 {name}（文件可能被其他程序占用或只读），已有的文件保持不变：{reason}",
+            $"cannot write {name} (it may be open in another program or read-only); existing files are unchanged: {reason}", final);
     }
 
     /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
@@ -122,35 +142,19 @@ public static class AtomicOutput
         e is IOException && ((OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult is 28 or 122)
                              || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 
-    private static FileStream OpenTemp(string path)
+    private static FileStream OpenTemp(string temp, string final)
     {
-        try { return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16); }
+        try { return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{e.Message}", path);
+            string reason = OutputTarget.Reason(e, temp, final);
+            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{reason}", $"cannot write files in the output folder: {reason}", final);
         }
     }
 
-    /// <summary>Removes temporary files a killed run left behind (they never carry a real output name).</summary>
-    public static void CleanStale(string outDir)
-    {
-        if (!Directory.Exists(outDir)) return;
-        foreach (var f in Directory.EnumerateFiles(outDir, "*" + TempMarker))
-        {
-            // Only files of processes that are gone: a parallel run in the same folder keeps its own.
-            var parts = Path.GetFileName(f).Split('.');
-            if (parts.Length >= 3 && int.TryParse(parts[^3], out int pid) && ProcessAlive(pid)) continue;
-            try { File.Delete(f); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
+    /// <summary>Removes temporary files killed runs left behind (see <see cref="TemporaryFiles.CleanStale"/>).</summary>
+    public static void CleanStale(string outDir) => TemporaryFiles.CleanStale(outDir);
 
-    private static bool ProcessAlive(int pid)
-    {
-        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
-    }
-
-    private static DocGenException Io(string id, string msg, string file) =>
-        new(FailureKind.Io, [new Diagnostic(Severity.Error, id, msg, file)]);
+    internal static DocGenException Io(string id, string zh, string en, string file) =>
+        new(FailureKind.Io, [new Diagnostic(Severity.Error, id, zh, file) { MessageEn = en }]);
 }

@@ -19,15 +19,18 @@ public sealed class ReportPipeline(TemplateLocator templates)
     public TemplateLocator Templates { get; } = templates;
 
     /// <summary>Reads, validates and lays out a data file; never throws for bad data (the problems come back as diagnostics).</summary>
-    public BuildResult Build(string dataPath, string? templateOverride = null)
+    /// <param name="cancel">Checked between the stages; <see cref="OperationCanceledException"/> is the one exception this throws.</param>
+    public BuildResult Build(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
         BoundReport? bound = null;
         try
         {
-            bound = Bind(dataPath, templateOverride);
+            bound = Bind(dataPath, templateOverride, cancel);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
+            cancel.ThrowIfCancellationRequested();
             var warnings = new List<Diagnostic>();
-            var document = BuildDocument(bound, warnings);
+            var document = BuildDocument(bound, warnings, cancel);
+            cancel.ThrowIfCancellationRequested();
             return new BuildResult(document, [.. bound.Diagnostics, .. warnings], bound);
         }
         catch (DocGenException e)
@@ -51,9 +54,10 @@ public sealed class ReportPipeline(TemplateLocator templates)
         };
 
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
-    public BoundReport Bind(string dataPath, string? templateOverride = null)
+    public BoundReport Bind(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
     {
         var root = ReadData(dataPath);
+        cancel.ThrowIfCancellationRequested();
         string name = templateOverride ?? TemplateName(root, dataPath);
         TemplatePackage template;
         try { template = Templates.Load(name); }
@@ -67,38 +71,36 @@ public sealed class ReportPipeline(TemplateLocator templates)
     }
 
     /// <param name="warnings">Receives what the template found in the text while placing it (W-DATA-NUMBERING).</param>
-    public static Document BuildDocument(BoundReport bound, ICollection<Diagnostic>? warnings = null)
+    public static Document BuildDocument(BoundReport bound, ICollection<Diagnostic>? warnings = null, CancellationToken cancel = default)
     {
         var tables = bound.Template.Tables.ToDictionary(
             def => def.Id,
-            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel));
-        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe, warnings);
+            def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel,
+                cell => ValueSource(bound, def.Id, cell)));
+        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe, warnings, cancel);
         // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
         // 1 January of that year rather than with the clock, so the same data always gives the same bytes.
         int year = bound.Context.GetValueOrDefault("year") is int y and > 0 ? y : 2000;
-        return doc with { Info = doc.Info with { Subject = bound.Template.Description, Date = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero) } };
+        // The title metadata is plain text: the **bold** markers of the printed title lines are markup, not part of the title.
+        var info = doc.Info with
+        {
+            Title = doc.Info.Title.Replace("**", "", StringComparison.Ordinal),
+            Author = doc.Info.Author.Replace("**", "", StringComparison.Ordinal),
+            Subject = bound.Template.Description,
+            Date = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+        return doc with { Info = info };
     }
 
-    public static JNode ReadData(string path)
+    /// <summary>Where a table value stands in the data file (a long 2019 text cell can make its row taller than a page); null when computed.</summary>
+    private static SourceRef? ValueSource(BoundReport bound, string table, (string Row, string Column) cell)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-                throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", path)]);
-            if (!info.Exists) throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", path)]);
-            if (info.Length > JsonPositionReader.MaxBytes)
-                throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
-                    $"数据文件过大（{info.Length / 1024 / 1024} MB，上限 {JsonPositionReader.MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB", path)]);
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-READ", $"无法读取数据文件：{e.Message}", path)]);
-        }
-        return JsonPositionReader.Parse(bytes, path);
+        string path = JNodeText.Child(JNodeText.Child(JNodeText.Child("tables", table), cell.Row), cell.Column);
+        return bound.Nodes.ContainsKey(path) ? bound.Describe(path) : null;
     }
+
+    /// <summary>Reads and parses a data file: at most JsonPositionReader.MaxBytes, whatever the source (file, device, pipe).</summary>
+    public static JNode ReadData(string path, CancellationToken cancel = default) => JsonPositionReader.ReadFile(path, cancel);
 
     private static string TemplateName(JNode root, string file)
     {

@@ -14,19 +14,28 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
 {
     public ReportPipeline Pipeline { get; } = pipeline;
 
+    /// <summary>Replace read-only outputs and symbolic links at output names (--force); see <see cref="OutputTarget.Check"/>.</summary>
+    public bool Force { get; init; }
+
     /// <param name="formatsInParallel">Write DOCX and PDF at the same time (see <see cref="AtomicOutput.WriteAll"/>).</param>
-    public RenderOutcome Render(string input, string outDir, CancellationToken cancel = default, bool formatsInParallel = false)
+    public RenderOutcome Render(string input, string outDir, CancellationToken cancel = default, bool formatsInParallel = false) =>
+        Render(input, outDir, [input], cancel, formatsInParallel);
+
+    private RenderOutcome Render(string input, string outDir, IReadOnlyList<string> allInputs, CancellationToken cancel, bool formatsInParallel)
     {
         var clock = Stopwatch.StartNew();
-        var build = Pipeline.Build(input);
+        string baseName = OutputName(input);
+        if (InputAmongOutputs(input, outDir, baseName, allInputs) is { } clash)
+            return new RenderOutcome(input, [], [clash], (int)FailureKind.Io, clock.Elapsed);
+        var build = Pipeline.Build(input, cancel: cancel);
         if (!build.Ok)
         {
             return new RenderOutcome(input, [], build.Diagnostics, (int)(build.Failure ?? FailureKind.InvalidData), clock.Elapsed);
         }
         try
         {
-            string baseName = Path.GetFileNameWithoutExtension(input);
-            var outputs = AtomicOutput.WriteAll(outDir, baseName, build.Document!, writers, cancel, formatsInParallel);
+            foreach (var pdf in writers.OfType<PdfOutput>()) pdf.Check(build.Document!, layout: false);
+            var outputs = AtomicOutput.WriteAll(outDir, baseName, build.Document!, writers, cancel, formatsInParallel, Force);
             return new RenderOutcome(input, outputs, build.Diagnostics, 0, clock.Elapsed);
         }
         catch (DocGenException e)
@@ -51,7 +60,7 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, i =>
         {
             RenderOutcome outcome;
-            try { outcome = Render(inputs[i], outDir, cancel, formatsInParallel); }
+            try { outcome = Render(inputs[i], outDir, inputs, cancel, formatsInParallel); }
             catch (OperationCanceledException) { throw; }
             catch (Exception e)
             {
@@ -62,5 +71,40 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
             progress?.Invoke(outcome);
         });
         return results;
+    }
+
+    /// <summary>
+    /// The base name of an input's outputs: the data file's name without its extension, or the whole name when that would leave
+    /// nothing visible: outputs are never hidden files (".json" gives json.docx, ".a.json" a.docx, not a hidden .docx).
+    /// </summary>
+    public static string OutputName(string input)
+    {
+        string name = Path.GetFileNameWithoutExtension(input).TrimStart('.');
+        if (name.Length > 0) return name;
+        string whole = Path.GetFileName(input).Trim('.');
+        return whole.Length > 0 ? whole : "report";
+    }
+
+    /// <summary>
+    /// An output that is one of the run's inputs (same path, or the same file through a symbolic or hard link: `render x.pdf`
+    /// of a data file named x.pdf) would destroy the data: refused before anything is read or written.
+    /// </summary>
+    private Diagnostic? InputAmongOutputs(string input, string outDir, string baseName, IReadOnlyList<string> allInputs)
+    {
+        foreach (var w in writers)
+        {
+            string output = Path.Combine(outDir, baseName + w.Extension);
+            foreach (var other in allInputs)
+            {
+                if (!FileIdentity.Same(output, other)) continue;
+                return new Diagnostic(Severity.Error, "E-IO-OUTPUT-IS-INPUT",
+                    $"输出文件 {output} 与输入文件 {other} 是同一个文件，写入会毁掉数据文件，因此什么也没有写。请给数据文件改用 .json 扩展名，或用 -o 指定另一个输出文件夹",
+                    input)
+                {
+                    MessageEn = $"the output {output} and the input {other} are the same file: writing it would destroy the data file, so nothing was written. Give the data file a .json extension or choose another output folder with -o",
+                };
+            }
+        }
+        return null;
     }
 }

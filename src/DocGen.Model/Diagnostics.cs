@@ -11,6 +11,9 @@ public sealed record Diagnostic(Severity Severity, string Id, string Message, st
     /// <summary>English text of the same message, used with --lang en; falls back to the Chinese one.</summary>
     public string? MessageEn { get; init; }
 
+    /// <summary>A rule break the data file acknowledges (published knowingly): a batch prints these as a count unless --verbose.</summary>
+    public bool Acknowledged { get; init; }
+
     /// <summary>Technical details for developers (an exception with its stack trace); printed only with --verbose, never in <see cref="Format"/>.</summary>
     public string? Detail { get; init; }
 
@@ -19,9 +22,10 @@ public sealed record Diagnostic(Severity Severity, string Id, string Message, st
     public string Format(bool english = false)
     {
         string sev = english ? (Severity == Severity.Error ? "error" : "warning") : (Severity == Severity.Error ? "错误" : "警告");
-        string msg = english && MessageEn is not null ? MessageEn : Message;
-        string where = Location;
-        string path = JsonPath is null ? "" : english ? $" (JSON: {JsonPath})" : $"（JSON 位置：{JsonPath}）";
+        // Messages echo what the user wrote (field names, reasons, file names): escaped, so one diagnostic stays one line.
+        string msg = DisplayText.Escape(english && MessageEn is not null ? MessageEn : Message);
+        string where = DisplayText.Escape(Location);
+        string path = JsonPath is null ? "" : english ? $" (JSON: {DisplayText.Escape(JsonPath)})" : $"（JSON 位置：{DisplayText.Escape(JsonPath)}）";
         return where.Length > 0 ? $"{where}: {sev} {Id}: {msg}{path}" : $"{sev} {Id}: {msg}{path}";
     }
 

@@ -26,12 +26,21 @@ public sealed record StyleSheet(
     /// </summary>
     public bool PdfFontHinting { get; init; } = true;
 
+    /// <summary>
+    /// Which names the DOCX gives the 仿宋 and 楷体 faces: the official 仿宋_GB2312/楷体_GB2312, or the 仿宋/楷体 that Windows
+    /// ships, for offices without the GB2312 fonts. styles.json: "docx": { "fontNames": "gb2312" | "windows" }.
+    /// </summary>
+    public DocxFontNames DocxFontNames { get; init; } = DocxFontNames.Gb2312;
+
     /// <summary>Body grid pitch: the type area height divided by the lines per page (GB/T 9704: 225 mm / 22).</summary>
     public double LinePitchPt => Units.MmToPt(Page.TypeAreaHeightMm) / Page.LinesPerPage;
 
     /// <summary>Body character pitch: the type area width divided by characters per line (156 mm / 28).</summary>
     public double CharPitchPt => Units.MmToPt(Page.TypeAreaWidthMm) / Page.CharsPerLine;
 }
+
+/// <summary>The DOCX names of the official 仿宋/楷体 faces (see <see cref="StyleSheet.DocxFontNames"/>).</summary>
+public enum DocxFontNames { Gb2312, Windows }
 
 public sealed record PageSetup(
     double WidthMm, double HeightMm,

@@ -15,6 +15,12 @@ public sealed record Table(
 {
     public int ColumnCount => ColumnWidthsMm.Count;
     public double WidthMm => ColumnWidthsMm.Sum();
+
+    /// <summary>
+    /// A row without a value cell (第二十条第（八）项, 信息内容 | 本年收费金额) only introduces the rows below it: both writers
+    /// keep it on the page of the row that follows.
+    /// </summary>
+    public bool IsLabelRow(int row) => Rows[row].Cells.All(c => !c.IsValue);
 }
 
 public sealed record TableRow(IReadOnlyList<TableCell> Cells)

@@ -43,10 +43,21 @@ public static class FontReport
     }
 
     /// <summary>Every character of the document that no font of its role covers, once per character and place. Throws E-FONT-* when a role has no usable font.</summary>
-    public static IReadOnlyList<MissingGlyph> FindMissing(Document doc, FontSettings f)
+    public static IReadOnlyList<MissingGlyph> FindMissing(Document doc, FontSettings f) =>
+        Walk(doc, f).Select(m => new MissingGlyph(char.ConvertFromUtf32(m.CodePoint), m.CodePoint, m.Role.Key, m.Where.Source.Description,
+            FontContext.Around(m.Context, char.ConvertFromUtf32(m.CodePoint)))).ToList();
+
+    /// <summary>
+    /// The same as E-GLYPH-MISSING errors, each at its place in the data file: render and validate report every such character
+    /// at once (the layout stops at the first).
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> MissingGlyphErrors(Document doc, FontSettings f) =>
+        Walk(doc, f).Select(m => FontContext.MissingGlyphError(m.CodePoint, m.Role, m.Where, m.Context)).ToList();
+
+    private static List<(int CodePoint, FontRole Role, Block Where, string Context)> Walk(Document doc, FontSettings f)
     {
         var fonts = new FontContext(doc.Styles, f);
-        var found = new List<MissingGlyph>();
+        var found = new List<(int, FontRole, Block, string)>();
         var seen = new HashSet<(int, string)>();
         foreach (var block in doc.Blocks)
         {
@@ -63,7 +74,7 @@ public static class FontReport
             {
                 foreach (var row in t.Rows)
                     foreach (var cell in row.Cells)
-                        Check(cell.Text, doc.Styles.Paragraph(cell.Style ?? t.Style).FontRole, block, cell.Text);
+                        Check(cell.Text, doc.Styles.Paragraph(cell.Style ?? t.Style).FontRole, cell.Source is { } at ? new PageBreak { Source = at } : block, cell.Text);
             }
         }
         var pn = doc.Styles.Page.PageNumber;
@@ -79,7 +90,7 @@ public static class FontReport
                 int cp = rune.Value;
                 if (cp < 0x20 || cp is 0x200B or 0xFEFF || role.FaceFor(cp == '\t' ? ' ' : cp) is not null) continue;
                 if (!seen.Add((cp, where.Source.Description))) continue;
-                found.Add(new MissingGlyph(rune.ToString(), cp, roleKey, where.Source.Description, FontContext.Around(context, rune.ToString())));
+                found.Add((cp, role.Role, where, context));
             }
         }
     }

@@ -20,7 +20,8 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         {
             reader.MoveToContent();
             if (reader.Name != "document") throw Error(lineInfo, markup, $"根元素应为 <document>，实际为 <{reader.Name}>");
-            string title = reader.GetAttribute("title") ?? "";
+            // The title is metadata (DOCX core properties, PDF info): the **…** bold markers of its lines are not part of it.
+            string title = (reader.GetAttribute("title") ?? "").Replace("**", "", StringComparison.Ordinal);
             string author = reader.GetAttribute("author") ?? "";
             var blocks = new List<Block>();
             var usedTables = new HashSet<string>();

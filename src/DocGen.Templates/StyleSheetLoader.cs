@@ -17,6 +17,9 @@ public static class StyleSheetLoader
         ["justify"] = HAlign.Justify,
     };
 
+    /// <summary>Which names the DOCX gives the official 仿宋/楷体 faces (README, opening the DOCX in Word or WPS).</summary>
+    private static readonly Dictionary<string, DocxFontNames> DocxNames = new() { ["gb2312"] = DocxFontNames.Gb2312, ["windows"] = DocxFontNames.Windows };
+
     /// <summary>How long one numbering pattern may take on one paragraph; the non-backtracking engine keeps real patterns far below it.</summary>
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(500);
 
@@ -62,10 +65,12 @@ public static class StyleSheetLoader
 
         bool hinting = true;
         if (s.Obj("pdf") is { } pdf) { hinting = pdf.Bool("fontHinting", true); pdf.Done(); }
+        var docxFontNames = DocxFontNames.Gb2312;
+        if (s.Obj("docx") is { } docx) { docxFontNames = docx.Choice("fontNames", DocxFontNames.Gb2312, DocxNames); docx.Done(); }
         if (page is not null && page.Obj(page.Get("pageNumber")) is { } pn) FontRef(pn, "font", fonts, required: false);
         s.Done();
         problems.ThrowIfAny();
-        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting };
+        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames };
         CheckGrid(sheet, page!, paragraphs["body"], problems);
         problems.ThrowIfAny();
         return (sheet, numbering);

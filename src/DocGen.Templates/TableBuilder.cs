@@ -11,8 +11,10 @@ public static class TableBuilder
     /// <param name="values">Printed text of each value cell, keyed by (row, column); a missing cell prints empty.</param>
     /// <param name="labels">Overrides keyed "tableId.rows.key", "tableId.columns.key" or "tableId.cells.id".</param>
     /// <param name="labelSource">Where a label override stands in the data file, to name it in a layout error.</param>
+    /// <param name="valueSource">Where a value stands in the data file (null for a computed one), for the same purpose.</param>
     public static Table Build(TableDefinition def, IReadOnlyDictionary<(string Row, string Column), string> values,
-        IReadOnlyDictionary<string, string> labels, Func<string, SourceRef>? labelSource = null)
+        IReadOnlyDictionary<string, string> labels, Func<string, SourceRef>? labelSource = null,
+        Func<(string Row, string Column), SourceRef?>? valueSource = null)
     {
         int cols = def.ColumnWidthsMm.Count;
         var covered = new List<bool[]>();
@@ -45,7 +47,8 @@ public static class TableBuilder
                 {
                     IsValue = isValue,
                     IndentChars = lc.IndentChars,
-                    Source = overridden is not null ? labelSource?.Invoke(overridden) : null,
+                    Source = isValue ? valueSource?.Invoke((lc.ValueRow!, lc.ValueColumn!))
+                        : overridden is not null ? labelSource?.Invoke(overridden) : null,
                 });
                 c += lc.ColSpan;
             }

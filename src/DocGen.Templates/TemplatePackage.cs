@@ -28,6 +28,12 @@ public sealed partial class TemplatePackage
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
     public IReadOnlyList<string> ExtraFields { get; }
 
+    /// <summary>
+    /// For an extra field declared as an object of texts ("extraFields": { "attachment": { "title": "附件标题" } }), its keys
+    /// and what each one is; the binder refuses any other shape. A field declared by name alone takes any JSON value.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraFieldTexts { get; }
+
     private const string DefaultTitleTemplate = "{{ agency }}{{ year }}年政府信息公开工作年度报告";
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$")]
@@ -66,9 +72,7 @@ public sealed partial class TemplatePackage
         var schemaNode = m.Get("schema");
         SchemaFile = schemaNode is null || m.Str(schemaNode) is not { } schema ? null : InsideFolder(folder, schema, schemaNode, problems);
         (Narrative, NarrativeMayBeEmpty) = ReadNarrative(m);
-        ExtraFields = m.Strings("extraFields");
-        foreach (var (field, i) in ExtraFields.Select((f, i) => (f, i)))
-            if (!FieldPath().IsMatch(field) || field.Contains('.')) m.Report(m.Node.Properties.First(p => p.Name == "extraFields").Value.Items[i], $"「{field}」不是有效的字段名");
+        (ExtraFields, ExtraFieldTexts) = ReadExtraFields(m);
         m.Done();
         problems.ThrowIfAny();
 
@@ -143,6 +147,31 @@ public sealed partial class TemplatePackage
         }
         n.Done();
         return (narrative, mayBeEmpty);
+    }
+
+    /// <summary>"extraFields": a list of names (any JSON value), or an object naming each field's text keys and what they hold.</summary>
+    private static (List<string>, Dictionary<string, IReadOnlyDictionary<string, string>>) ReadExtraFields(TemplateFields m)
+    {
+        var names = new List<string>();
+        var texts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var node = m.Get("extraFields");
+        if (node is null) return (names, texts);
+        if (node.Kind == System.Text.Json.JsonValueKind.Object && m.Obj(node) is { } fields)
+        {
+            foreach (var (field, value) in fields.Entries())
+            {
+                fields.Get(field);
+                if (fields.Obj(value) is not { } keys) continue;
+                texts[field] = keys.Entries().ToDictionary(k => k.Name, k => keys.Str(keys.Get(k.Name)) ?? k.Name, StringComparer.Ordinal);
+                keys.Done();
+                names.Add(field);
+            }
+            fields.Done();
+        }
+        else names.AddRange(m.Strings("extraFields"));
+        foreach (var bad in names.Where(f => !FieldPath().IsMatch(f) || f.Contains('.')))
+            m.Report(node, $"「{bad}」不是有效的字段名", $"\"{bad}\" is not a valid field name");
+        return (names, texts);
     }
 
     /// <summary>A table wider than the type area would run off the page: its column widths are checked against the style sheet.</summary>

@@ -23,6 +23,9 @@ public static class BatchInputs
         return argument;
     }
 
+    /// <summary>Most inputs processed at once: more threads than this only cost memory (each report holds its fonts and layout).</summary>
+    private const int MaxJobs = 1024;
+
     public static Option<int> Parallelism(Globals g)
     {
         var option = new Option<int>("--jobs", "-j")
@@ -30,11 +33,17 @@ public static class BatchInputs
             Description = g.T("同时处理的文件数（默认：处理器核数）", "How many inputs to process at once (default: processor count)"),
             DefaultValueFactory = _ => Environment.ProcessorCount,
             HelpName = "N",
+            // Parsed here rather than by System.CommandLine: its own failure for "abc" or "1.5" is an English message, and a
+            // validator reading the value of a token that did not parse threw (exit 134, a stack trace).
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= MaxJobs)
+                    return n;
+                r.AddError(g.T($"-j 须为 1 到 {MaxJobs} 之间的整数，实际为「{text}」", $"-j must be a whole number from 1 to {MaxJobs}, not '{text}'"));
+                return 0;
+            },
         };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError(g.T("-j 须为正整数", "-j must be a positive integer"));
-        });
         return option;
     }
 

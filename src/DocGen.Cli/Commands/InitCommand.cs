@@ -23,6 +23,15 @@ public static class InitCommand
         {
             Description = g.T("报告年度（默认：上一年）", "Report year (default: last year)"),
             HelpName = "YYYY",
+            // Parsed here: System.CommandLine's own failure names the .NET type (System.Nullable`1[System.Int32]).
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y) && y is >= 1990 and <= 2100)
+                    return y;
+                r.AddError(g.T($"--year 应为四位年份，如 2024（1990 至 2100），实际为「{text}」", $"--year must be a four-digit year such as 2024 (1990 to 2100), not '{text}'"));
+                return null;
+            },
         };
         var output = new Option<string?>("--output", "-o")
         {
@@ -49,18 +58,23 @@ public static class InitCommand
             string? agencyName = p.GetValue(agency);
             // The report is always about a past year; the clock only supplies the default the clerk would type anyway.
             int reportYear = p.GetValue(year) ?? TimeProvider.System.GetLocalNow().Year - 1;
-            if (reportYear is < 1990 or > 2100) return ctx.Usage("--year 应为四位年份，如 2024", "--year must be a four-digit year such as 2024");
             if (agencyName is not null && string.IsNullOrWhiteSpace(agencyName)) return ctx.Usage("--agency 不能为空", "--agency must not be empty");
+            // The data file would be refused by validate (E-DATA-CONTROL-CHAR), and a control character echoed raw can forge output.
+            if (agencyName is not null && agencyName.Any(char.IsControl))
+            {
+                int code = agencyName!.First(char.IsControl);
+                return ctx.Usage($"--agency 含有控制字符 U+{code:X4}，机关名称只能是可见的文字", $"--agency contains the control character U+{code:X4}; an agency name is visible text only");
+            }
             string agencyText = agencyName?.Trim() ?? ctx.T("请填写机关名称", "AGENCY NAME");
             string target = p.GetValue(output) ?? DefaultFileName(package, agencyName, reportYear);
             string schema = package.SchemaFile ?? Path.Combine(package.Folder, "schema.json");
 
             if (target == "-")
             {
-                ctx.Out.Write(DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(Path.Combine(".", "stdin.json"), schema)));
+                ctx.Out.Write(DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema)));
                 return 0;
             }
-            string text = DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(target, schema));
+            string text = DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema));
             bool overwrite = p.GetValue(force);
             if (File.Exists(target) && !overwrite)
                 return ctx.Usage($"{target} 已存在；如要覆盖，请加 --force", $"{target} exists; add --force to overwrite it");
@@ -72,7 +86,7 @@ public static class InitCommand
         return command;
     }
 
-    private static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
+    internal static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
     {
         if (agency is null) return $"report-{year}.json";
         string title = t.RenderDefaultTitle(new Dictionary<string, object?> { ["agency"] = agency.Trim(), ["year"] = year });

@@ -116,7 +116,7 @@ public static class MergeCommand
         string? template = ReportPipeline.ReadData(firstInput) is Data.JObject o && o["template"] is Data.JString s ? s.Value : null;
         if (template is null) return json;
         var package = locator.Load(template);
-        string reference = DataFileSkeleton.SchemaReference(output, package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
+        string reference = DataFileSkeleton.SchemaReference(package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
         return "{\n  \"$schema\": " + System.Text.Json.JsonSerializer.Serialize(reference) + ",\n" + json[2..];
     }
 

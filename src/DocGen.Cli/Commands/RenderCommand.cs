@@ -18,20 +18,28 @@ public static class RenderCommand
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
         var fontsDir = g.FontsDir();
+        var force = ForceOption(g);
         var command = new Command("render", g.T(
             "生成报告：把数据文件排版为 DOCX 和 PDF。输出先写入临时文件再改名，中断或出错不会留下不完整的文件，也不会损坏已有文件。\n\n" +
             "示例：\n  docgen render examples/pingluo-county-2023.json -o out\n  docgen render examples -o out --format pdf\n  docgen render \"reports/**/*.json\" -o out -j 4 --json > summary.json",
             "Render reports: lays out data files as DOCX and PDF. Outputs are written to a temporary file and renamed, so a failed or interrupted run never leaves a partial file or damages an existing one.\n\n" +
             "Examples:\n  docgen render examples/pingluo-county-2023.json -o out\n  docgen render examples -o out --format pdf\n  docgen render \"reports/**/*.json\" -o out -j 4 --json > summary.json"))
         {
-            inputs, output, format, jobs, json, fontsDir,
+            inputs, output, format, jobs, json, fontsDir, force,
         };
         command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(format)!, p.GetValue(jobs),
-            p.GetValue(json), p.GetValue(fontsDir) ?? []));
+            p.GetValue(json), p.GetValue(fontsDir) ?? [], p.GetValue(force)));
         return command;
     }
 
-    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs)
+    /// <summary>--force of the commands that write reports: replace read-only outputs and symbolic links at output names.</summary>
+    internal static Option<bool> ForceOption(Globals g) => new("--force")
+    {
+        Description = g.T("替换只读的输出文件，以及输出文件名处的符号链接（链接本身被替换，所指的文件不受影响）",
+            "Replace read-only outputs and symbolic links at output names (the link itself is replaced, never the file it points to)"),
+    };
+
+    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs, bool force)
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
@@ -42,12 +50,12 @@ public static class RenderCommand
         try { writers = OutputFormats.Create(formats.Split(','), fontDirs); }
         catch (DocGenException e) { return ctx.Fail(e); }
 
-        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)), writers);
+        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)), writers) { Force = force };
         var clock = Stopwatch.StartNew();
         var outcomes = WithProgress(ctx, files.Count, json, report => renderer.RenderAll(files, outDir, jobs, report, ctx.Cancel));
         clock.Stop();
 
-        RunSummary.PrintDiagnostics(ctx, outcomes);
+        RunSummary.PrintDiagnostics(ctx, outcomes, g.IsVerbose(p));
         if (g.IsVerbose(p)) PrintInternalDetails(ctx, outcomes);
         if (json) RunSummary.WriteJson(ctx.Out, outcomes, clock.Elapsed, "render");
         else RunSummary.PrintTable(ctx, outcomes, clock.Elapsed, showOutputs: true);
@@ -57,7 +65,7 @@ public static class RenderCommand
     /// <summary>Two inputs with one base name would write the same output file: refuse before writing anything.</summary>
     private static bool NameClash(CliContext ctx, IReadOnlyList<string> files)
     {
-        var clash = files.GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase).FirstOrDefault(gr => gr.Count() > 1);
+        var clash = files.GroupBy(ReportRenderer.OutputName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(gr => gr.Count() > 1);
         if (clash is null) return false;
         ctx.Usage($"{string.Join("、", clash)} 会生成同名的输出文件「{clash.Key}」；请分开运行，或用 -o 指定不同的输出文件夹",
             $"{string.Join(", ", clash)} would write the same output '{clash.Key}'; render them separately or into different -o folders");

@@ -14,42 +14,48 @@ public static class ValidateCommand
         var inputs = BatchInputs.Argument(g);
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
+        var fontsDir = g.FontsDir();
         var command = new Command("validate", g.T(
             "检查数据文件：字段、数值、表格规则（如 T3-1）和模板，列出所有问题（文件名(行,列)），不写任何文件。退出码与 render 相同。\n\n" +
             "示例：\n  docgen validate 2024.json\n  docgen validate examples --json",
             "Check data files: fields, numbers, table rules (such as T3-1) and the template; lists every problem (file(line,col)) and writes nothing. Same exit codes as render.\n\n" +
             "Examples:\n  docgen validate 2024.json\n  docgen validate examples --json"))
         {
-            inputs, jobs, json,
+            inputs, jobs, json, fontsDir,
         };
-        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(jobs), p.GetValue(json)));
+        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(jobs), p.GetValue(json), p.GetValue(fontsDir) ?? []));
         return command;
     }
 
-    private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json)
+    private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json, string[] fontDirs)
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
         if (files is null) return (int)FailureKind.Usage;
         var pipeline = new ReportPipeline(g.Locator(p));
+        // Render's checks short of writing: the PDF's fonts cover every character, and every table row fits a page.
+        var pdf = new PdfOutput(new Pdf.FontSettings(fontDirs));
         var clock = Stopwatch.StartNew();
         var outcomes = new RenderOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>
         {
             var one = Stopwatch.StartNew();
             BuildResult build;
-            try { build = pipeline.Build(files[i]); }
+            try
+            {
+                build = pipeline.Build(files[i], cancel: ctx.Cancel);
+                if (build.Ok) build = Checked(build, pdf);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var d = new Diagnostic(Severity.Error, "E-INTERNAL", $"内部错误：{e.GetType().Name}: {e.Message}", files[i]) { MessageEn = $"internal error: {e}" };
-                build = new BuildResult(null, [d], null, FailureKind.Internal);
+                build = new BuildResult(null, [ReportPipeline.InternalError(e, files[i])], null, FailureKind.Internal);
             }
             int code = build.Ok ? 0 : (int)(build.Failure ?? FailureKind.InvalidData);
             outcomes[i] = new RenderOutcome(files[i], [], build.Diagnostics, code, one.Elapsed);
         });
         clock.Stop();
 
-        RunSummary.PrintDiagnostics(ctx, outcomes);
+        RunSummary.PrintDiagnostics(ctx, outcomes, g.IsVerbose(p));
         if (g.IsVerbose(p)) RenderCommand.PrintInternalDetails(ctx, outcomes);
         if (json) RunSummary.WriteJson(ctx.Out, outcomes, clock.Elapsed, "validate");
         else
@@ -63,5 +69,19 @@ public static class ValidateCommand
             }
         }
         return RunSummary.ExitCode(outcomes);
+    }
+
+    /// <summary>The build with the PDF's refusals added (as render would report them), or unchanged when it would print.</summary>
+    private static BuildResult Checked(BuildResult build, PdfOutput pdf)
+    {
+        try
+        {
+            pdf.Check(build.Document!, layout: true);
+            return build;
+        }
+        catch (DocGenException e)
+        {
+            return new BuildResult(null, [.. build.Diagnostics, .. e.Diagnostics], build.Report, e.Kind);
+        }
     }
 }

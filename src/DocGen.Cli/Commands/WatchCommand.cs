@@ -15,6 +15,9 @@ public static class WatchCommand
     /// <summary>Editors save in bursts (temp file, rename, touch); one render per burst.</summary>
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How often the data file's folder is checked for having been removed or replaced.</summary>
+    private static readonly TimeSpan FolderCheck = TimeSpan.FromMilliseconds(500);
+
     public static Command Create(Globals g)
     {
         var input = new Argument<string>("data")
@@ -24,13 +27,14 @@ public static class WatchCommand
         var output = g.OutputFolder();
         var format = g.Formats();
         var fontsDir = g.FontsDir();
+        var force = RenderCommand.ForceOption(g);
         var command = new Command("watch", g.T(
             "监视数据文件及其模板文件夹（模板、表格定义、样式表），有改动就重新生成，每次生成打印一行。按 Ctrl-C 结束。\n\n" +
             "示例：\n  docgen watch examples/pingluo-county-2023.json -o out\n  docgen watch 2024.json -o out --format pdf",
             "Watch a data file and its template folder (template, table definitions, style sheet) and render again on every change, one line per render. Ctrl-C stops.\n\n" +
             "Examples:\n  docgen watch examples/pingluo-county-2023.json -o out\n  docgen watch 2024.json -o out --format pdf"))
         {
-            input, output, format, fontsDir,
+            input, output, format, fontsDir, force,
         };
         command.SetAction(p =>
         {
@@ -41,7 +45,7 @@ public static class WatchCommand
             string data = p.GetValue(input)!;
             if (!File.Exists(data)) return ctx.Fail(new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", data) { MessageEn = "data file not found" }]));
             var locator = g.Locator(p);
-            return new Watcher(ctx, locator, new ReportRenderer(new ReportPipeline(locator), writers), data, p.GetValue(output)!).Run();
+            return new Watcher(ctx, locator, new ReportRenderer(new ReportPipeline(locator), writers) { Force = p.GetValue(force) }, data, p.GetValue(output)!).Run();
         });
         return command;
     }
@@ -57,31 +61,63 @@ public static class WatchCommand
         public int Run()
         {
             string full = Path.GetFullPath(data);
-            using var dataWatcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
-            {
-                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-            };
-            Hook(dataWatcher, template: false);
-            dataWatcher.EnableRaisingEvents = true;
+            string folder = Path.GetDirectoryName(full)!;
+            var dataWatcher = WatchData(full);
+            string? folderKey = FileIdentity.Key(folder);
             ctx.Err.WriteLine(ctx.T($"正在监视 {data}（按 Ctrl-C 结束）", $"watching {data} (Ctrl-C stops)"));
             try
             {
                 RenderOnce();
                 var handles = new[] { _changed, ctx.Cancel.WaitHandle };
-                while (WaitHandle.WaitAny(handles) == 0)
+                while (true)
                 {
+                    int signalled = WaitHandle.WaitAny(handles, FolderCheck);
+                    if (ctx.Cancel.IsCancellationRequested) break;
+                    if (signalled == WaitHandle.WaitTimeout)
+                    {
+                        // A folder removed and made again (a checkout, a sync tool) is a new folder: the old watch sees nothing
+                        // of it, so watch the new one, and render when the data file is back.
+                        string? key = FileIdentity.Key(folder);
+                        if (key == folderKey) continue;
+                        dataWatcher.Dispose();
+                        folderKey = key;
+                        if (key is null)
+                        {
+                            ctx.Err.WriteLine(ctx.T($"文件夹 {folder} 已不存在；它重新出现后继续监视", $"the folder {folder} is gone; watching resumes when it is back"));
+                            continue;
+                        }
+                        dataWatcher = WatchData(full);
+                        ctx.Err.WriteLine(ctx.T($"文件夹 {folder} 已重新出现，继续监视", $"the folder {folder} is back; watching again"));
+                        if (!File.Exists(full)) continue;
+                    }
                     while (_changed.WaitOne(Debounce)) { }
                     if (ctx.Cancel.IsCancellationRequested) break;
+                    // Removed (the folder with it, or an editor saving by delete and rename): wait for it instead of failing.
+                    if (!File.Exists(full)) continue;
                     RenderOnce();
                 }
             }
             catch (OperationCanceledException) { }
             finally
             {
+                dataWatcher.Dispose();
                 _templateWatcher?.Dispose();
             }
             ctx.Err.WriteLine(ctx.T("已停止监视。", "stopped watching."));
-            return 0;
+            // As every command stopped by Ctrl-C or SIGTERM (README, exit codes).
+            return 130;
+        }
+
+        private FileSystemWatcher WatchData(string full)
+        {
+            var w = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            Hook(w, template: false);
+            try { w.EnableRaisingEvents = true; }
+            catch (Exception e) when (e is IOException or ArgumentException) { }
+            return w;
         }
 
         private void Hook(FileSystemWatcher w, bool template)

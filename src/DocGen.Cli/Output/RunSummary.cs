@@ -11,9 +11,18 @@ public static class RunSummary
     /// <summary>0 when every input succeeded, else the code of the first failed input in input order.</summary>
     public static int ExitCode(IReadOnlyList<RenderOutcome> outcomes) => outcomes.FirstOrDefault(o => !o.Ok)?.ExitCode ?? 0;
 
-    public static void PrintDiagnostics(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes)
+    /// <param name="verbose">Print acknowledged rule breaks in full; otherwise one count per file: they are known and published
+    /// knowingly, and 100 copies of a file would print 200 long lines that hide the warnings that matter.</param>
+    public static void PrintDiagnostics(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes, bool verbose)
     {
-        foreach (var o in outcomes) ctx.PrintDiagnostics(o.Diagnostics);
+        foreach (var o in outcomes)
+        {
+            ctx.PrintDiagnostics(o.Diagnostics.Where(d => verbose || !d.Acknowledged));
+            int acknowledged = o.Diagnostics.Count(d => d.Acknowledged);
+            if (!verbose && acknowledged > 0)
+                ctx.Err.WriteLine(ctx.T($"{o.Input}: 已说明的规则例外 {acknowledged} 项（加 --verbose 查看）",
+                    $"{o.Input}: {acknowledged} acknowledged rule exception(s) (--verbose shows them)"));
+        }
     }
 
     public static void PrintTable(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes, TimeSpan total, bool showOutputs)

@@ -53,6 +53,20 @@ public static class SchemaGenerator
                 w.WriteStartObject(extra);
                 w.WriteString("title", extra);
                 w.WriteString("description", $"模板 {t.Name} 的附加内容「{extra}」。");
+                if (t.ExtraFieldTexts.TryGetValue(extra, out var texts))
+                {
+                    w.WriteString("type", "object");
+                    w.WriteBoolean("additionalProperties", false);
+                    w.WriteStartObject("properties");
+                    foreach (var (key, what) in texts)
+                    {
+                        w.WriteStartObject(key);
+                        w.WriteString("type", "string");
+                        w.WriteString("description", what);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             }
             TablesProperty(w, t);

@@ -56,11 +56,13 @@ public static class ReportMerger
         if (narrative?["agency"] is null)
             diags.Add(Warning("W-MERGE-AGENCY", "汇总结果没有机关名称「agency」，保存后请填写（或用 narrativeFile 指定一个含机关名称和正文的文件）", narrativeFile));
 
-        var tables = SumTables(template, inputs, diags);
-        var acks = inputs.SelectMany(Acknowledgements).ToList();
+        var blanks = new HashSet<string>(StringComparer.Ordinal);
+        var tables = SumTables(template, inputs, diags, blanks);
+        var acks = MergeAcknowledgements(inputs.SelectMany(Acknowledgements));
         string json = Write(template, year, narrative, tables, acks);
 
         // Carry only the acknowledgements the summed data still needs: an input's acknowledged break can vanish in the sum.
+        // W-ACK-UNUSED names its place in the written (merged) list, so the same list is filtered.
         var check = BindMerged(json, template);
         var unused = check.Diagnostics.Where(d => d.Id == "W-ACK-UNUSED").Select(d => AckIndex(d.JsonPath)).ToHashSet();
         if (unused.Count > 0)
@@ -69,9 +71,33 @@ public static class ReportMerger
             json = Write(template, year, narrative, tables, acks);
             check = BindMerged(json, template);
         }
-        // The agency and narrative are the user's to complete; what the merge vouches for is the tables.
-        diags.AddRange(check.Diagnostics.Where(d => d.JsonPath is { } p && (p.StartsWith("tables", StringComparison.Ordinal) || p.StartsWith("acknowledgements", StringComparison.Ordinal))));
+        // The agency and narrative are the user's to complete; what the merge vouches for is the tables. A text cell left blank
+        // for the clerk (W-MERGE-TEXT) is not an error of the merge; any other problem of the sum is the inputs' doing and is
+        // reported at their values, since the merged file is not written when it has errors.
+        foreach (var d in check.Diagnostics)
+        {
+            if (d.JsonPath is not { } path || !(path.StartsWith("tables", StringComparison.Ordinal) || path.StartsWith("acknowledgements", StringComparison.Ordinal)))
+                continue;
+            if (blanks.Contains(path)) continue;
+            if (d.Severity == Severity.Error) diags.AddRange(AtInputs(d, path, inputs));
+            else diags.Add(d);
+        }
         return new MergeResult(json, diags);
+    }
+
+    /// <summary>An error of the summed file, said once per input at that input's value of the cell (or its file when it has none).</summary>
+    private static IEnumerable<Diagnostic> AtInputs(Diagnostic d, string path, List<BoundReport> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            var at = d with
+            {
+                Message = $"汇总后{d.Message}（本文件的数值计入了这个合计）",
+                MessageEn = d.MessageEn is null ? null : $"in the merged sum: {d.MessageEn} (this file's value is part of that sum)",
+                File = input.File,
+            };
+            yield return input.Nodes.TryGetValue(path, out var node) ? at with { Line = node.Line, Column = node.Column } : at with { Line = 0, Column = 0 };
+        }
     }
 
     private static BoundReport? TryBind(ReportPipeline pipeline, string file, List<Diagnostic> diags)
@@ -121,7 +147,7 @@ public static class ReportMerger
     private sealed record Cell(decimal? Number, string? Text);
 
     private static Dictionary<string, List<(string Row, List<(string Column, Cell Value)> Cells)>> SumTables(
-        TemplatePackage template, List<BoundReport> inputs, List<Diagnostic> diags)
+        TemplatePackage template, List<BoundReport> inputs, List<Diagnostic> diags, HashSet<string> blanks)
     {
         var result = new Dictionary<string, List<(string, List<(string, Cell)>)>>();
         foreach (var def in template.Tables)
@@ -137,9 +163,9 @@ public static class ReportMerger
                 {
                     if (!def.ValueCells.Contains((row, col)) || IsComputed(row, col)) continue;
                     var cell = def.TypeOf(row, col) == Templates.ValueType.Text
-                        ? MergeText(def, row, col, inputs, diags)
+                        ? MergeText(def, row, col, inputs, diags, blanks)
                         : new Cell(inputs.Sum(i => i.Values[def.Id].Numbers.GetValueOrDefault((row, col))), null);
-                    if (cell is not null) cells.Add((col, cell));
+                    cells.Add((col, cell));
                 }
                 if (cells.Count > 0) rows.Add((row, cells));
             }
@@ -148,16 +174,19 @@ public static class ReportMerger
         return result;
     }
 
-    private static Cell? MergeText(TableDefinition def, string row, string col, List<BoundReport> inputs, List<Diagnostic> diags)
+    /// <summary>The text all inputs agree on, or an empty string for the clerk to fill in (its path goes into <paramref name="blanks"/>).</summary>
+    private static Cell MergeText(TableDefinition def, string row, string col, List<BoundReport> inputs, List<Diagnostic> diags, HashSet<string> blanks)
     {
         var texts = inputs.Select(i => (i.File, Text: i.Values[def.Id].Texts.GetValueOrDefault((row, col)))).ToList();
         var distinct = texts.Select(t => t.Text).Distinct().ToList();
         if (distinct.Count == 1 && distinct[0] is not null) return new Cell(null, distinct[0]);
         string values = string.Join("；", texts.Select(t => $"{t.File}：{t.Text ?? "（空）"}"));
+        string path = $"tables.{def.Id}.{row}.{col}";
         diags.Add(Warning("W-MERGE-TEXT",
             $"{ReportBinder.CellName(def, row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
-            null, $"tables.{def.Id}.{row}.{col}"));
-        return null;
+            null, path));
+        blanks.Add(path);
+        return new Cell(null, "");
     }
 
     private sealed record Ack(string Rule, string Table, string Column, string Reason);
@@ -170,6 +199,12 @@ public static class ReportMerger
             if (item["rule"] is JString r && item["table"] is JString t && item["column"] is JString c && item["reason"] is JString why)
                 yield return new Ack(r.Value, t.Value, c.Value, $"{agency}：{why.Value}");
     }
+
+    /// <summary>One acknowledgement per rule, table and column, giving every input's reason: the list written into the merged file.</summary>
+    private static List<Ack> MergeAcknowledgements(IEnumerable<Ack> acks) =>
+        acks.GroupBy(a => (a.Rule, a.Table, a.Column))
+            .Select(g => new Ack(g.Key.Rule, g.Key.Table, g.Key.Column, "汇总数据包含下级机关已确认的不一致。" + string.Join("；", g.Select(a => a.Reason))))
+            .ToList();
 
     private static int AckIndex(string? path)
     {
@@ -213,17 +248,16 @@ public static class ReportMerger
             w.WriteEndObject();
 
             if (narrative?["labels"] is JObject labels) { w.WritePropertyName("labels"); WriteNode(w, labels); }
-            var merged = acks.GroupBy(a => (a.Rule, a.Table, a.Column)).ToList();
-            if (merged.Count > 0)
+            if (acks.Count > 0)
             {
                 w.WriteStartArray("acknowledgements");
-                foreach (var g in merged)
+                foreach (var ack in acks)
                 {
                     w.WriteStartObject();
-                    w.WriteString("rule", g.Key.Rule);
-                    w.WriteString("table", g.Key.Table);
-                    w.WriteString("column", g.Key.Column);
-                    w.WriteString("reason", "汇总数据包含下级机关已确认的不一致。" + string.Join("；", g.Select(a => a.Reason)));
+                    w.WriteString("rule", ack.Rule);
+                    w.WriteString("table", ack.Table);
+                    w.WriteString("column", ack.Column);
+                    w.WriteString("reason", ack.Reason);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

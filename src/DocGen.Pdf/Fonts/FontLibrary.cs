@@ -105,12 +105,15 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
         return this;
     }
 
-    /// <summary>The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first.</summary>
-    public FontFace? FaceFor(int codePoint)
+    /// <summary>
+    /// The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first, unless
+    /// <paramref name="latinFirst"/> is false (page numbers: GB/T 9704 §7.5 半角宋体阿拉伯数字 are the 宋体 face's own digits).
+    /// </summary>
+    public FontFace? FaceFor(int codePoint, bool latinFirst = true)
     {
         try
         {
-            if (TextClass.UsesLatinFont(codePoint))
+            if (latinFirst && TextClass.UsesLatinFont(codePoint))
                 foreach (var f in Latin)
                     if (f.Covers(codePoint)) return f;
             foreach (var f in Cjk)

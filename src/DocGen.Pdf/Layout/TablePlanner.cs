@@ -114,11 +114,26 @@ internal sealed class TablePlanner
         return (dx, baseline);
     }
 
-    /// <summary>Height the header rows plus the first body row need: what a heading kept with the table must see on its page.</summary>
+    /// <summary>Data rows a table's first page must hold: a heading with its header rows and one row alone reads as a stray.</summary>
+    private const int MinFirstDataRows = 2;
+
+    /// <summary>
+    /// Height of the rows up to the table's second data row (a row with a value, after the header rows): what the table's
+    /// first page must hold, and so what a heading kept with the table must see on its page.
+    /// </summary>
     public double MinStartHeight()
     {
-        int upTo = Math.Min(_grid.RowCount, _table.HeaderRows + 1);
+        int upTo = FirstRowsEnd();
         return SegmentHeights(Enumerable.Range(0, upTo).ToList()).Sum();
+    }
+
+    /// <summary>The row after the <see cref="MinFirstDataRows"/>th data row, or the row count when the table has fewer.</summary>
+    private int FirstRowsEnd()
+    {
+        int data = 0;
+        for (int r = _table.HeaderRows; r < _grid.RowCount; r++)
+            if (!_table.IsLabelRow(r) && ++data == MinFirstDataRows) return r + 1;
+        return _grid.RowCount;
     }
 
     /// <summary>Row heights for the rows on one page: a spanning cell cut by the page still gets room for its whole label.</summary>
@@ -157,6 +172,8 @@ internal sealed class TablePlanner
         if (!page.IsEmpty && page.Y + MinStartHeight() > areaHeight + eps) page = newPage();
         int headers = Math.Min(_table.HeaderRows, _grid.RowCount);
         int r = 0;
+        // Unless those rows are taller than a page themselves, where nothing better than one row is possible.
+        int firstRowsEnd = MinStartHeight() <= areaHeight + eps ? FirstRowsEnd() : 0;
         bool firstSegment = true;
         while (r < _grid.RowCount)
         {
@@ -169,11 +186,13 @@ internal sealed class TablePlanner
                 seg.Add(r);
                 double total = SegmentHeights(seg).Sum();
                 bool isBody = r >= headers;
-                if (page.Y + total > areaHeight + eps && hasBody)
+                // The first page of the table holds its first two data rows (MinStartHeight made room for them).
+                bool mayBreak = hasBody && (!firstSegment || r >= firstRowsEnd);
+                if (page.Y + total > areaHeight + eps && mayBreak)
                 {
                     seg.RemoveAt(seg.Count - 1);
                     // A row of labels only (第二十条第（八）项, 信息内容 | 本年收费金额) introduces the rows below it: take it along.
-                    while (seg.Count - repeatedCount > 1 && seg[^1] >= headers && IsLabelRow(seg[^1]))
+                    while (seg.Count - repeatedCount > 1 && seg[^1] >= headers && _table.IsLabelRow(seg[^1]))
                     {
                         seg.RemoveAt(seg.Count - 1);
                         r--;
@@ -205,11 +224,10 @@ internal sealed class TablePlanner
         // A data file's label override is the clerk's to shorten, at its place in the file; the template's own text is the maintainer's.
         if (tallest.Source is { File: not null } at)
             return new DocGenException(FailureKind.InvalidData,
-                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + "请缩短这个标签替换的文字。", at.File, at.Line, at.Column, at.JsonPath)]);
+                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + (tallest.IsValue ? "请缩短这一格的文字。" : "请缩短这个标签替换的文字。"),
+                    at.File, at.Line, at.Column, at.JsonPath)]);
         return new DocGenException("E-LAYOUT-ROW-TOO-TALL", message + "请缩短该格的文字或在模板中加宽该列。", FailureKind.Template);
     }
-
-    private bool IsLabelRow(int row) => _table.Rows[row].Cells.All(c => !c.IsValue);
 
     private void Emit(PageBuilder page, List<int> seg, int repeatedCount, double x0, double areaTop)
     {

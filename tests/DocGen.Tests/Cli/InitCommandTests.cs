@@ -13,10 +13,10 @@ public sealed class InitCommandTests
         var r = CliRunner.Run(dir.Path, "init", "--template", "gov-info-annual-2021", "--agency", "某某县交通运输局", "--year", "2024", "-o", "data/2024.json");
         Assert.True(r.ExitCode == 0, r.ToString());
         string file = dir.File("data/2024.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        using var doc = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         var root = doc.RootElement;
 
-        string schema = Path.GetFullPath(Path.Combine(dir.File("data"), root.GetProperty("$schema").GetString()!));
+        string schema = new Uri(root.GetProperty("$schema").GetString()!).LocalPath;
         Assert.Equal(Path.Combine(Repo.Templates, "gov-info-annual-2021", "schema.json"), schema);
         Assert.Equal("某某县交通运输局", root.GetProperty("agency").GetString());
         Assert.Equal(2024, root.GetProperty("year").GetInt32());
@@ -42,6 +42,39 @@ public sealed class InitCommandTests
         var validate = CliRunner.Run(dir.Path, "validate", "data/2024.json");
         Assert.True(validate.ExitCode == 0, validate.ToString());
         AssertOnlyEmptyNarrativeWarnings(validate, template.Narrative.Count);
+    }
+
+    [Fact]
+    public void Every_key_has_its_printed_label_beside_it()
+    {
+        using var dir = new TempDir();
+        var r = CliRunner.Run(dir.Path, "init", "--template", "gov-info-annual-2021", "--agency", "某局", "--year", "2024", "-o", "a.json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var lines = File.ReadAllLines(dir.File("a.json"));
+        string Line(string key) => lines.Single(l => l.TrimStart().StartsWith($"\"{key}\":", StringComparison.Ordinal));
+        Assert.Matches("^      \"massRepeated\": \\{ .* \\}, // 三、本年度办理结果（五）不予处理 4\\.无正当理由大量反复申请$", Line("massRepeated"));
+        Assert.Contains("// 表三「收到和处理政府信息公开申请情况」。各列：naturalPerson 自然人", Line("applications"));
+        Assert.EndsWith("规章：本年制发件数 / 本年废止件数 / 现行有效件数", Line("regulations"));
+        Assert.Contains("// 一、总体情况：每段一个字符串。序号自己输入，如 \"（一）主动公开情况。……\"；要加粗的文字写成 **加粗**", Line("overview"));
+        // Every member line (a key at the start) explains itself.
+        Assert.All(lines.Where(l => l.TrimStart().StartsWith('"')), l => Assert.Contains(" // ", l));
+    }
+
+    [Fact]
+    public void Schema_reference_survives_moving_the_file()
+    {
+        using var dir = new TempDir();
+        var r = CliRunner.Run(dir.Path, "init", "--template", "gov-info-annual-2021", "--agency", "某局", "--year", "2024", "-o", "a/b/new.json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Directory.CreateDirectory(dir.File("elsewhere/deeper"));
+        File.Move(dir.File("a/b/new.json"), dir.File("elsewhere/deeper/moved.json"));
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.File("elsewhere/deeper/moved.json")), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var uri = new Uri(doc.RootElement.GetProperty("$schema").GetString()!);
+        Assert.True(uri.IsFile && uri.IsAbsoluteUri, uri.ToString());
+        Assert.True(File.Exists(uri.LocalPath), uri.LocalPath);
+        Assert.Equal(Path.Combine(Repo.Templates, "gov-info-annual-2021", "schema.json"), uri.LocalPath);
+        var validate = CliRunner.Run(dir.File("elsewhere"), "validate", "deeper/moved.json");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
     }
 
     public static TheoryData<string> Templates => [.. new TemplateLocator(Repo.Templates).Names()];

@@ -97,6 +97,6 @@ public class ValidationTests
         string path = DataFiles.WriteText("{\n  \"template\": \"gov-info-annual-2021\",\n  \"agency\": \"某局\"\n  \"year\": 2023\n}");
         var d = Assert.Single(Build(path).Diagnostics);
         Assert.Equal("E-JSON-SYNTAX", d.Id);
-        Assert.Equal(4, d.Line);
+        Assert.Equal((3, 17), (d.Line, d.Column)); // where the missing comma belongs: right after "某局"
     }
 }

@@ -79,10 +79,13 @@ public class DocxLibreOfficeTests(RenderedReport report) : IClassFixture<Rendere
         edges[0] = Left;
         for (int i = 0; i < SampleDocuments.T3WidthsMm.Length; i++) edges[i + 1] = edges[i] + SampleDocuments.T3WidthsMm[i];
 
+        // The table ends before the page of grid lines that follows it (page numbers are below the type area).
+        int gridPage = report.Words.Single(w => w.Text == SampleDocuments.GridLine(1)).Page;
         PdfWord? previousRow = null;
         for (int r = 4; r <= 28; r++)
         {
-            var row = Enumerable.Range(4, 7).Select(c => report.Words.Single(w => w.Text == (r * 10 + c - 4).ToString(System.Globalization.CultureInfo.InvariantCulture) && w.Page <= 2)).ToList();
+            var row = Enumerable.Range(4, 7).Select(c => report.Words.Single(w => w.Text == (r * 10 + c - 4).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && w.Page < gridPage && w.YMin < Bottom)).ToList();
             for (int i = 0; i < row.Count; i++)
             {
                 Assert.InRange(row[i].XMin, edges[3 + i], edges[4 + i]);
@@ -101,15 +104,21 @@ public class DocxLibreOfficeTests(RenderedReport report) : IClassFixture<Rendere
     {
         double col1Right = Left + SampleDocuments.T3WidthsMm[0];
         double col2Right = col1Right + SampleDocuments.T3WidthsMm[1];
-        // Only words below the table's (repeated) first header row on each page.
+        // Only words below the table's (repeated) first header row on each page, and on the table's first page below the top
+        // of the first row the column's labels span: the labels of the rows above span several columns and wrap (as in the PDF).
         var tableTop = report.Words.Where(w => w.Text == "申请人情况").ToDictionary(w => w.Page, w => w.YMin);
-        string Column(double from, double to) => string.Concat(report.Words
-            .Where(w => tableTop.TryGetValue(w.Page, out var top) && w.YMin > top && w.XMin >= from && w.XMax <= to && w.YMin < Bottom)
-            .OrderBy(w => w.Page).ThenBy(w => w.YMin).Select(w => w.Text));
+        string Column(double from, double to, string firstRowLabel)
+        {
+            var first = report.Words.First(w => w.Text.StartsWith(firstRowLabel, StringComparison.Ordinal));
+            var top = new Dictionary<int, double>(tableTop) { [first.Page] = first.YMin - 1 };
+            return string.Concat(report.Words
+                .Where(w => top.TryGetValue(w.Page, out var t) && w.YMin > t && w.XMin >= from && w.XMax <= to && w.YMin < Bottom)
+                .OrderBy(w => w.Page).ThenBy(w => w.YMin).Select(w => w.Text));
+        }
 
         // 三、本年度办理结果 spans 22 rows of the ~6 mm column: stacked, in order, once, even across the page break.
-        Assert.Equal(SampleDocuments.ResultsLabel, Column(Left, col1Right));
-        Assert.Equal("（三）不予公开（四）无法提供（五）不予处理（六）其他处理", Column(col1Right, col2Right));
+        Assert.Equal(SampleDocuments.ResultsLabel, Column(Left, col1Right, "（一）予以公开"));
+        Assert.Equal("（三）不予公开（四）无法提供（五）不予处理（六）其他处理", Column(col1Right, col2Right, "1.属于国家秘密"));
         // The header rows repeat on the table's second page.
         Assert.Equal(2, report.Words.Count(w => w.Text == "申请人情况"));
     }

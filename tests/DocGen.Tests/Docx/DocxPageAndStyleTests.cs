@@ -99,8 +99,8 @@ public class DocxPageAndStyleTests
         var attachmentTitle = Style(word, "attachmentTitle").StyleParagraphProperties!.SpacingBetweenLines!;
         Assert.Equal((100, "579", "740"), (attachmentTitle.AfterLines!.Value, attachmentTitle.After!.Value!, attachmentTitle.Line!.Value!));
 
-        var h1 = Style(word, "heading1");
-        Assert.Equal(("一级标题", "黑体", 0), (h1.StyleName!.Val!.Value, h1.StyleRunProperties!.RunFonts!.EastAsia!.Value, h1.StyleParagraphProperties!.OutlineLevel!.Val!.Value));
+        var h1 = Style(word, "Heading1");
+        Assert.Equal(("一级标题", "黑体", 0), (h1.Aliases!.Val!.Value, h1.StyleRunProperties!.RunFonts!.EastAsia!.Value, h1.StyleParagraphProperties!.OutlineLevel!.Val!.Value));
         Assert.NotNull(h1.StyleParagraphProperties.KeepNext);
 
         var table = Style(word, "tableText");
@@ -113,7 +113,7 @@ public class DocxPageAndStyleTests
             (runIn.Type!.Value, runIn.StyleName!.Val!.Value, runIn.StyleRunProperties!.RunFonts!.EastAsia!.Value));
 
         Assert.Equal(SampleDocuments.Styles.Paragraphs.Count + SampleDocuments.Styles.Characters.Count,
-            StylesOf(word).Count(s => s.StyleName!.Val!.Value is { } n && (SampleDocuments.Styles.Paragraphs.Values.Any(p => p.DisplayName == n)
+            StylesOf(word).Count(s => (s.Aliases?.Val?.Value ?? s.StyleName!.Val!.Value) is { } n && (SampleDocuments.Styles.Paragraphs.Values.Any(p => p.DisplayName == n)
                 || SampleDocuments.Styles.Characters.Values.Any(c => c.DisplayName == n))));
     }
 
@@ -134,8 +134,10 @@ public class DocxPageAndStyleTests
         var body = word.MainDocumentPart!.Document.Body!;
         var topParagraphs = body.Elements<Paragraph>().ToList();
         Assert.All(topParagraphs, p => Assert.NotNull(p.ParagraphProperties?.ParagraphStyleId));
-        // Only the run-in head (character style) and the bold span have run properties.
-        var formatted = body.Descendants<Run>().Where(r => r.RunProperties is not null).ToList();
+        // Only the run-in head (character style) and the bold span have run properties beyond the East Asian font hint.
+        Assert.All(body.Descendants<Run>(), r => Assert.Equal(FontTypeHintValues.EastAsia, r.RunProperties!.RunFonts!.Hint!.Value));
+        Assert.All(body.Descendants<RunFonts>(), f => Assert.Null(f.EastAsia));
+        var formatted = body.Descendants<Run>().Where(r => r.RunProperties!.ChildElements.Count > 1).ToList();
         Assert.Equal(2, formatted.Count);
         Assert.Equal("runInHead2Char", formatted[0].RunProperties!.RunStyle!.Val!.Value);
         Assert.Equal("（一）主动公开。", formatted[0].InnerText);

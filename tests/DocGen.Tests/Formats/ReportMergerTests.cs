@@ -116,7 +116,7 @@ public sealed class ReportMergerTests : IDisposable
     }
 
     [Fact]
-    public void Equal_text_values_are_kept_and_differing_ones_reported_and_left_out()
+    public void Equal_text_values_are_kept_and_differing_ones_reported_and_left_blank()
     {
         var same = Agencies("gov-info-annual-2019", 2020, 2, seed: 61, _ => "12万元");
         var kept = ReportMerger.Merge(same.Select(a => a.Path).ToList(), Pipelines.Default, null);
@@ -131,8 +131,10 @@ public sealed class ReportMergerTests : IDisposable
         Assert.Contains("政府集中采购」行「采购总金额」列", warning.Message);
         Assert.Contains("12万元", warning.Message);
         Assert.Contains("3万元", warning.Message);
-        // The binder then asks for the missing cell in the merged file.
-        Assert.Contains(result.Diagnostics, d => d.Id == "E-DATA-MISSING" && d.Message.Contains("采购总金额"));
+        // Issue 12.10: the blank is the clerk's to fill in, not an error of the merge; the region file is written with it.
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        using (var doc = JsonDocument.Parse(result.Json!))
+            Assert.Equal("", doc.RootElement.GetProperty("tables").GetProperty("activeDisclosure").GetProperty("procurement").GetProperty("purchaseAmount").GetString());
     }
 
     [Fact]
@@ -236,5 +238,81 @@ public sealed class ReportMergerTests : IDisposable
         var result = ReportMerger.Merge([agencies[0].Path, agencies[0].Path], Pipelines.Default, null);
         Assert.False(result.Ok);
         Assert.Equal("E-MERGE-DUPLICATE", Assert.Single(result.Diagnostics).Id);
+    }
+
+    /// <summary>Raises one value of an agency's table 三 and acknowledges the T3-1 break that makes in that column.</summary>
+    private static void BreakAndAcknowledge(GeneratedAgency agency, string row, string column, int by)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(agency.Path))!.AsObject();
+        var cell = root["tables"]!["applications"]![row]!.AsObject();
+        cell[column] = cell[column]!.GetValue<decimal>() + by;
+        root["acknowledgements"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["rule"] = "T3-1",
+            ["table"] = "applications",
+            ["column"] = column,
+            ["reason"] = $"{row} 多计 {by} 件",
+        });
+        File.WriteAllText(agency.Path, root.ToJsonString());
+    }
+
+    [Fact]
+    public void Acknowledgements_whose_breaks_cancel_in_the_sum_are_dropped_and_the_others_kept()
+    {
+        // Issue 12.9: the merged list is grouped by rule, table and column; its W-ACK-UNUSED indices must not be applied to the
+        // ungrouped list (which dropped 商业企业's acknowledgement here and kept the cancelled one).
+        var agencies = Agencies("gov-info-annual-2021", 2023, 5, seed: 181);
+        BreakAndAcknowledge(agencies[0], "newReceived", "naturalPerson", 2);
+        BreakAndAcknowledge(agencies[1], "newReceived", "naturalPerson", 1);
+        BreakAndAcknowledge(agencies[2], "newReceived", "business", 4);
+        BreakAndAcknowledge(agencies[3], "newReceived", "publicInterest", 3);
+        BreakAndAcknowledge(agencies[4], "carryForward", "publicInterest", 3);   // the other side: cancels agencies[3]
+        foreach (var a in agencies) Assert.False(Pipelines.Default.Bind(a.Path).HasErrors);
+
+        var result = ReportMerger.Merge(agencies.Select(a => a.Path).ToList(), Pipelines.Default, Repo.Example("pingluo-county-2023"));
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "W-ACK-UNUSED");
+        using (var merged = JsonDocument.Parse(result.Json!))
+            Assert.Equal(["business", "naturalPerson"], merged.RootElement.GetProperty("acknowledgements").EnumerateArray()
+                .Select(a => a.GetProperty("column").GetString()!).Order(StringComparer.Ordinal));
+        var region = Pipelines.Default.Build(Save(result.Json!));
+        Assert.True(region.Ok, string.Join("\n", region.Diagnostics.Select(d => d.Format())));
+        Assert.DoesNotContain(region.Diagnostics, d => d.Id == "W-ACK-UNUSED");
+    }
+
+    [Fact]
+    public void With_two_files_whose_breaks_cancel_no_stale_acknowledgement_is_written()
+    {
+        var agencies = Agencies("gov-info-annual-2021", 2023, 2, seed: 191);
+        BreakAndAcknowledge(agencies[0], "newReceived", "business", 2);
+        BreakAndAcknowledge(agencies[1], "carryForward", "business", 2);
+        var result = ReportMerger.Merge(agencies.Select(a => a.Path).ToList(), Pipelines.Default, null);
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "W-ACK-UNUSED");
+        using var merged = JsonDocument.Parse(result.Json!);
+        Assert.False(merged.RootElement.TryGetProperty("acknowledgements", out _));
+    }
+
+    [Fact]
+    public void A_sum_above_the_range_is_reported_at_the_inputs_values()
+    {
+        // Issue 12.10: the merged file is not written when it has errors, so no error may point into it.
+        var agencies = Agencies("gov-info-annual-2019", 2020, 2, seed: 201);
+        var (row, column) = agencies[0].Numbers["activeDisclosure"].Keys.First(k => k.Row == "regulations");
+        foreach (var a in agencies)
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(a.Path))!.AsObject();
+            root["tables"]!["activeDisclosure"]![row]![column] = 600_000_000;
+            File.WriteAllText(a.Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        foreach (var a in agencies) Assert.False(Pipelines.Default.Bind(a.Path).HasErrors);
+        var result = ReportMerger.Merge(agencies.Select(a => a.Path).ToList(), Pipelines.Default, null);
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("E-DATA-RANGE", e.Id));
+        Assert.Equal(agencies.Select(a => a.Path), errors.Select(e => e.File));
+        Assert.All(errors, e => Assert.True(e.Line > 1 && e.Column > 0));
+        Assert.DoesNotContain(result.Diagnostics, d => d.File == ReportMerger.MergedFileName);
     }
 }

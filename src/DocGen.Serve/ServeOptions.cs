@@ -1,0 +1,26 @@
+using DocGen.Engine;
+using DocGen.Templates;
+
+namespace DocGen.Serve;
+
+/// <summary>
+/// Makes a new data file for a template, agency and year: `docgen init`'s skeleton, handed in by the command line (which owns
+/// it) so both make the same file. <paramref name="dataFile"/> is the path asked for, or null to name it after the title.
+/// </summary>
+public delegate (string Path, string Text) NewDataFile(TemplatePackage template, string agency, int year, string? dataFile);
+
+public sealed class ServeOptions
+{
+    /// <summary>The data file to edit; null or a file that does not exist yet starts from the new-report page.</summary>
+    public string? DataFile { get; init; }
+    /// <summary>Folder for a new data file when <see cref="DataFile"/> is null.</summary>
+    public string Folder { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>0 asks the system for a free port.</summary>
+    public int Port { get; init; }
+    public required TemplateLocator Templates { get; init; }
+    public required IReadOnlyList<IDocumentWriter> Writers { get; init; }
+    public required NewDataFile NewDataFile { get; init; }
+    public bool English { get; init; }
+    /// <summary>Largest request body accepted: a data file is tens of KB; a 50,000-character paragraph is 150 KB.</summary>
+    public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+}
