@@ -18,7 +18,7 @@ namespace DocGen.Templates;
 public sealed class ScribanTemplate
 {
     /// <summary>How long one render may run. Real reports take milliseconds; the limit stops a runaway template, not a large report.</summary>
-    public static TimeSpan RenderTimeLimit { get; set; } = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan RenderTimeLimit = TimeSpan.FromSeconds(20);
 
     /// <summary>Iterations of one loop: a hundred times the 10,000 paragraphs of the largest section tested, so only a runaway loop reaches it.</summary>
     public const int LoopLimit = 1_000_000;
@@ -55,10 +55,12 @@ public sealed class ScribanTemplate
     private (int Line, int Column)? _lineOffset;
 
     /// <summary>Renders with the model (plain dictionaries, lists, strings, numbers, booleans); <paramref name="lenient"/> names top-level objects whose missing members are null.</summary>
-    public string Render(IReadOnlyDictionary<string, object?> model, IReadOnlySet<string> lenient, CancellationToken cancel = default)
+    /// <param name="timeLimit">Overrides <see cref="RenderTimeLimit"/> for this render.</param>
+    public string Render(IReadOnlyDictionary<string, object?> model, IReadOnlySet<string> lenient, CancellationToken cancel = default, TimeSpan? timeLimit = null)
     {
+        var limit = timeLimit ?? RenderTimeLimit;
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timer.CancelAfter(RenderTimeLimit);
+        timer.CancelAfter(limit);
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.SetValue(key, ToScript(value, lenient.Contains(key)), false);
         var context = _markup ? new EscapingContext(Builtins()) : new TemplateContext(Builtins());
@@ -82,7 +84,7 @@ public sealed class ScribanTemplate
         catch (ScriptAbortException e) when (!cancel.IsCancellationRequested)
         {
             var (line, col) = Position(e.Span, _lineOffset);
-            throw Runtime("E-TEMPLATE-LIMIT", $"模板运行超过 {RenderTimeLimit.TotalSeconds:0} 秒的上限，已停止（是否有不会结束的循环？）", line, col, e);
+            throw Runtime("E-TEMPLATE-LIMIT", $"模板运行超过 {limit.TotalSeconds:0.###} 秒的上限，已停止（是否有不会结束的循环？）", line, col, e);
         }
         catch (ScriptAbortException)
         {
@@ -91,8 +93,8 @@ public sealed class ScribanTemplate
         catch (ScriptRuntimeException e)
         {
             var (line, col) = Position(e.Span, _lineOffset);
-            bool limit = e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
-            throw limit
+            bool overLimit = e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
+            throw overLimit
                 ? Runtime("E-TEMPLATE-LIMIT", $"模板超出了运行上限（循环 {LoopLimit} 次或递归 {RecursionLimit} 层）：{e.OriginalMessage}", line, col, e)
                 : Runtime("E-TEMPLATE-RUNTIME", $"模板执行出错：{e.OriginalMessage}", line, col, e);
         }
