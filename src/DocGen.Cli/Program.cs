@@ -23,6 +23,7 @@ root.Add(globals.Verbose);
 root.Add(globals.Templates);
 root.Add(RenderCommand.Create(globals));
 root.Add(ValidateCommand.Create(globals));
+root.Add(CheckCommand.Create(globals));
 root.Add(InitCommand.Create(globals));
 root.Add(TemplatesCommand.Create(globals));
 root.Add(SchemaCommand.Create(globals));

@@ -150,7 +150,11 @@ public sealed partial class ReportBinder
                 Error("E-DATA-TYPE", notObject, $"「{notObject.Path}」应为对象 {{ {string.Join("、", _template.Narrative.Keys.Where(k => k.StartsWith(notObject.Path + ".", StringComparison.Ordinal)).Select(k => $"\"{k[(notObject.Path.Length + 1)..]}\": [ … ]"))} }}，实际为{JNodeText.TypeName(notObject)}");
         }
         else if (node is null)
-            Warning("W-DATA-NARRATIVE-MISSING", obj, $"缺少「{path}」（{place}），该部分将没有正文");
+        {
+            // A part the format allows to be empty may as well be left out (closing: the contact details can sit inside 六).
+            if (!_template.NarrativeMayBeEmpty.Contains(path))
+                Warning("W-DATA-NARRATIVE-MISSING", obj, $"缺少「{path}」（{place}），{EmptyPart(place)}");
+        }
         else if (node is JString single)
         {
             CheckText(single);
@@ -166,7 +170,7 @@ public sealed partial class ReportBinder
                 else Error("E-DATA-TYPE", item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}");
             }
             if (paragraphs.Count == 0 && arr.Items.All(i => i is JString) && !_template.NarrativeMayBeEmpty.Contains(path))
-                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）没有任何文字，该部分将只印标题");
+                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）没有任何文字，{EmptyPart(place)}");
         }
         // Put the list where the template expects it (sections.overview → context["sections"]["overview"]).
         var target = context;
@@ -186,6 +190,13 @@ public sealed partial class ReportBinder
                     UnknownField(p, siblings, parts[0]);
         }
     }
+
+    /// <summary>
+    /// What an empty part prints: a numbered section (its place is its printed heading, "一、总体情况") keeps its heading; a part
+    /// without one (前言, 结尾) prints nothing at all, so saying "only its heading" would be false.
+    /// </summary>
+    private static string EmptyPart(string place) =>
+        System.Text.RegularExpressions.Regex.IsMatch(place, "^[一二三四五六七八九十]+、") ? "该部分将只印标题" : "报告中将没有这一部分";
 
     private Dictionary<string, string> Labels(JObject obj)
     {

@@ -1,5 +1,6 @@
 using DocGen.Data;
 using DocGen.Model;
+using DocGen.Review;
 using DocGen.Templates;
 
 namespace DocGen.Engine;
@@ -18,6 +19,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
 {
     public TemplateLocator Templates { get; } = templates;
 
+    /// <summary>Add the 审读 findings (W-CHECK-…, see <see cref="ReportChecker"/>) to a valid report's warnings; --no-check turns it off.</summary>
+    public bool RunChecks { get; init; }
+
     /// <summary>Reads, validates and lays out a data file; never throws for bad data (the problems come back as diagnostics).</summary>
     /// <param name="cancel">Checked between the stages; <see cref="OperationCanceledException"/> is the one exception this throws.</param>
     public BuildResult Build(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
@@ -27,11 +31,12 @@ public sealed class ReportPipeline(TemplateLocator templates)
         {
             bound = Bind(dataPath, templateOverride, cancel);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
+            var diagnostics = RunChecks ? [.. bound.Diagnostics, .. ReportChecker.Check(bound)] : bound.Diagnostics;
             cancel.ThrowIfCancellationRequested();
             var warnings = new List<Diagnostic>();
             var document = BuildDocument(bound, warnings, cancel);
             cancel.ThrowIfCancellationRequested();
-            return new BuildResult(document, [.. bound.Diagnostics, .. warnings], bound);
+            return new BuildResult(document, [.. diagnostics, .. warnings], bound);
         }
         catch (DocGenException e)
         {

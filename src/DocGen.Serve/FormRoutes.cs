@@ -123,11 +123,9 @@ public sealed class FormRoutes(ServeOptions options)
         var (target, text) = options.NewDataFile(template, agency, year, options.DataFile ?? Path.Combine(options.Folder, "-"));
         string full = Path.GetFullPath(target);
         // A file already there (named after the title) is opened, never overwritten.
-        if (!System.IO.File.Exists(full))
-        {
-            DataFileOutput.Write(full, text, template.Styles);
-        }
-        _session = ReportSession.Open(full, options.Templates, options.Writers, options.English);
+        bool created = !System.IO.File.Exists(full);
+        if (created) DataFileOutput.Write(full, text, template.Styles);
+        _session = ReportSession.Open(full, options.Templates, options.Writers, options.English, created ? text : null);
         http.Response.Redirect("/", permanent: false);
     }
 

@@ -42,16 +42,25 @@ public sealed class ReportSession
     }
 
     /// <summary>Loads a data file; a file DocGen cannot read (syntax, encoding, unknown template) throws with its diagnostics.</summary>
-    public static ReportSession Open(string filePath, TemplateLocator templates, IReadOnlyList<IDocumentWriter> writers, bool english)
+    public static ReportSession Open(string filePath, TemplateLocator templates, IReadOnlyList<IDocumentWriter> writers, bool english,
+        string? createdText = null)
     {
         string full = Path.GetFullPath(filePath);
         // The same size, encoding, syntax and template checks as render: a file render would refuse is refused here too.
         var template = new ReportPipeline(templates).Bind(full).Template;
-        return new ReportSession(full, DataFileEditor.Parse(File.ReadAllBytes(full)), template, writers, english);
+        return new ReportSession(full, DataFileEditor.Parse(File.ReadAllBytes(full)), template, writers, english) { CreatedText = createdText };
     }
 
-    /// <summary>True when the file on disk now holds comments that a save would drop.</summary>
-    public bool FileHasComments() => File.Exists(FilePath) && DataFileEditor.HasComments(File.ReadAllBytes(FilePath));
+    /// <summary>The text this server wrote as a new file (init's skeleton): its // comments only explain what the form shows.</summary>
+    public string? CreatedText { get; private init; }
+
+    /// <summary>True when the file on disk now holds comments that a save would drop (and that the clerk may have written).</summary>
+    public bool FileHasComments()
+    {
+        if (!File.Exists(FilePath)) return false;
+        byte[] bytes = File.ReadAllBytes(FilePath);
+        return DataFileEditor.HasComments(bytes) && (CreatedText is null || !bytes.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(CreatedText)));
+    }
 
     /// <summary>The data file the form stands for, as text in DocGen's format.</summary>
     public string DataText(FormFields form) => DataFileEditor.Write(DataFileEditor.Apply(_original, Template, form));

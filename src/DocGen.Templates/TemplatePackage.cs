@@ -25,6 +25,8 @@ public sealed partial class TemplatePackage
     public IReadOnlySet<string> NarrativeMayBeEmpty { get; }
     public string EntryFile { get; }
     public string? SchemaFile { get; }
+    /// <summary>The 审读 rules (checks.json) named by the optional "checks" key; null when the format has none.</summary>
+    public string? ChecksFile { get; }
     /// <summary>Names of other fields the data file may hold beyond narrative and tables (e.g. "attachment").</summary>
     public IReadOnlyList<string> ExtraFields { get; }
 
@@ -71,6 +73,7 @@ public sealed partial class TemplatePackage
         // The schema is generated (docgen schema): it may not exist yet, but it is written inside the folder too.
         var schemaNode = m.Get("schema");
         SchemaFile = schemaNode is null || m.Str(schemaNode) is not { } schema ? null : InsideFolder(folder, schema, schemaNode, problems);
+        ChecksFile = FilePath(m, folder, "checks", required: false);
         (Narrative, NarrativeMayBeEmpty) = ReadNarrative(m);
         (ExtraFields, ExtraFieldTexts) = ReadExtraFields(m);
         m.Done();

@@ -17,6 +17,7 @@ public static class RenderCommand
         var format = g.Formats();
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
+        var noCheck = CheckCommand.NoCheckOption(g);
         var fontsDir = g.FontsDir();
         var force = ForceOption(g);
         var command = new Command("render", g.T(
@@ -25,10 +26,10 @@ public static class RenderCommand
             "Render reports: lays out data files as DOCX and PDF. Outputs are written to a temporary file and renamed, so a failed or interrupted run never leaves a partial file or damages an existing one.\n\n" +
             "Examples:\n  docgen render examples/pingluo-county-2023.json -o out\n  docgen render examples -o out --format pdf\n  docgen render \"reports/**/*.json\" -o out -j 4 --json > summary.json"))
         {
-            inputs, output, format, jobs, json, fontsDir, force,
+            inputs, output, format, jobs, json, fontsDir, force, noCheck,
         };
         command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(format)!, p.GetValue(jobs),
-            p.GetValue(json), p.GetValue(fontsDir) ?? [], p.GetValue(force)));
+            p.GetValue(json), p.GetValue(fontsDir) ?? [], p.GetValue(force), p.GetValue(noCheck)));
         return command;
     }
 
@@ -39,7 +40,7 @@ public static class RenderCommand
             "Replace read-only outputs and symbolic links at output names (the link itself is replaced, never the file it points to)"),
     };
 
-    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs, bool force)
+    private static int Run(Globals g, ParseResult p, string[] args, string outDir, string formats, int jobs, bool json, string[] fontDirs, bool force, bool noCheck)
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
@@ -50,7 +51,7 @@ public static class RenderCommand
         try { writers = OutputFormats.Create(formats.Split(','), fontDirs); }
         catch (DocGenException e) { return ctx.Fail(e); }
 
-        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)), writers) { Force = force };
+        var renderer = new ReportRenderer(new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck }, writers) { Force = force };
         var clock = Stopwatch.StartNew();
         var outcomes = WithProgress(ctx, files.Count, json, report => renderer.RenderAll(files, outDir, jobs, report, ctx.Cancel));
         clock.Stop();

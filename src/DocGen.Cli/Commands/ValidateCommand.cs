@@ -14,6 +14,7 @@ public static class ValidateCommand
         var inputs = BatchInputs.Argument(g);
         var jobs = BatchInputs.Parallelism(g);
         var json = g.Json();
+        var noCheck = CheckCommand.NoCheckOption(g);
         var fontsDir = g.FontsDir();
         var command = new Command("validate", g.T(
             "检查数据文件：字段、数值、表格规则（如 T3-1）和模板，列出所有问题（文件名(行,列)），不写任何文件。退出码与 render 相同。\n\n" +
@@ -21,18 +22,18 @@ public static class ValidateCommand
             "Check data files: fields, numbers, table rules (such as T3-1) and the template; lists every problem (file(line,col)) and writes nothing. Same exit codes as render.\n\n" +
             "Examples:\n  docgen validate 2024.json\n  docgen validate examples --json"))
         {
-            inputs, jobs, json, fontsDir,
+            inputs, jobs, json, fontsDir, noCheck,
         };
-        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(jobs), p.GetValue(json), p.GetValue(fontsDir) ?? []));
+        command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(jobs), p.GetValue(json), p.GetValue(fontsDir) ?? [], p.GetValue(noCheck)));
         return command;
     }
 
-    private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json, string[] fontDirs)
+    private static int Run(Globals g, ParseResult p, string[] args, int jobs, bool json, string[] fontDirs, bool noCheck)
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
         if (files is null) return (int)FailureKind.Usage;
-        var pipeline = new ReportPipeline(g.Locator(p));
+        var pipeline = new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck };
         // Render's checks short of writing: the PDF's fonts cover every character, and every table row fits a page.
         var pdf = new PdfOutput(new Pdf.FontSettings(fontDirs));
         var clock = Stopwatch.StartNew();

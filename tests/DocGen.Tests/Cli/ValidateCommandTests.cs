@@ -11,7 +11,8 @@ public sealed class ValidateCommandTests
         using var dir = new TempDir();
         var r = CliRunner.Run(dir.Path, "validate", Repo.Examples);
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("ningxia-gov-office-2023.json：有效（2 个警告）", r.Stdout);
+        // two acknowledged T3-1 breaks and two 审读 findings (行政诉讼 8 件 against 5 in 表四, a half-width ")")
+        Assert.Contains("ningxia-gov-office-2023.json：有效（4 个警告）", r.Stdout);
         Assert.Contains("pingluo-county-2023.json：有效", r.Stdout);
         Assert.Contains("警告 W-T3-1:", r.Stderr);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));

@@ -229,4 +229,29 @@ public class DocxWordCompatibilityTests
         using var boldWord = DocxFiles.Open(DocxFiles.Write(bold.Document));
         Assert.DoesNotContain("**", boldWord.PackageProperties.Title, StringComparison.Ordinal);
     }
+
+    [LibreOfficeFact]
+    public void In_libreoffice_each_block_of_table_two_stays_on_one_page()
+    {
+        // Issue 13.6: the last row of 表二 (行政事业性收费) used to land alone at the top of the next page of the 2023 example.
+        string pdf = LibreOffice.ConvertToPdf(Example("ningxia-gov-office-2023"), "table-two");
+        try
+        {
+            var (_, words) = PdfWords.Read(pdf);
+            var list = words.ToList();
+            // A block's label and the first word after it (in reading order) that starts its last row.
+            (int Label, int Row) Pages(string label, string lastRow)
+            {
+                int at = list.FindIndex(w => w.Text.StartsWith(label, StringComparison.Ordinal));
+                Assert.True(at >= 0, label);
+                return (list[at].Page, list.Skip(at).First(w => w.Text.StartsWith(lastRow, StringComparison.Ordinal)).Page);
+            }
+            foreach (var (label, lastRow) in new[] { ("第二十条第（一）项", "行政规范性文件"), ("第二十条第（六）项", "行政强制"), ("第二十条第（八）项", "行政事业性收费") })
+            {
+                var (labelPage, rowPage) = Pages(label, lastRow);
+                Assert.True(labelPage == rowPage, $"{label} on page {labelPage}, {lastRow} on page {rowPage}");
+            }
+        }
+        finally { LibreOffice.DeleteOutput(pdf); }
+    }
 }

@@ -195,6 +195,13 @@ public sealed class ServeFormTests(ServeFixture serve) : IClassFixture<ServeFixt
             request.Headers.Add("Cookie", cookie);
             Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(request)).StatusCode);
         }
+        // Request bodies are limited (4 MB): a data file is tens of KB.
+        var huge = new HttpRequestMessage(HttpMethod.Post, serve.Host.BaseUrl + "/api/check")
+        {
+            Content = new FormUrlEncodedContent([new("agency", new string('a', 5 * 1024 * 1024))]),
+        };
+        huge.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.SendAsync(huge)).StatusCode);
     }
 
     private static string Html(JsonObject data, params string[] path) => DocGen.Serve.Html.ValueText(DocGen.Serve.Html.At(data, path));
