@@ -37,7 +37,7 @@ public class TemplateFileFaultTests
             Directory.CreateDirectory(Path.Combine(t, "parts"));
             TemplateFault.Edit(t, Manifest, "\"entry\": \"report.scriban-html\"", "\"entry\": \"parts\"");
         }, "E-TEMPLATE-IO", Manifest, "\"entry\"", "文件夹"),
-        ["manifest-narrative-bad-path"] = Edit(Manifest, "\"closing\": \"结尾", "\"closing..x\": \"结尾", "E-TEMPLATE-FIELD", "closing..x", "closing..x"),
+        ["manifest-narrative-bad-path"] = Edit(Manifest, "\"preamble\": \"前言", "\"preamble..x\": \"前言", "E-TEMPLATE-FIELD", "preamble..x", "preamble..x"),
         ["manifest-default-title-syntax"] = Edit(Manifest, "\"defaultTitle\": \"{{ agency }}", "\"defaultTitle\": \"{{ agency ", "E-TEMPLATE-SYNTAX", "defaultTitle", "语法错误"),
         // styles.json
         ["styles-unknown-key"] = Edit(Styles, "\"linesPerPage\": 22,", "\"linesPerPage\": 22,\n    \"linesPerPagee\": 23,", "E-TEMPLATE-FIELD", "linesPerPagee", "linesPerPage"),
