@@ -33,9 +33,10 @@ public sealed class ReportPipeline(TemplateLocator templates)
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
             var diagnostics = RunChecks ? [.. bound.Diagnostics, .. ReportChecker.Check(bound)] : bound.Diagnostics;
             cancel.ThrowIfCancellationRequested();
-            var document = BuildDocument(bound);
+            var warnings = new List<Diagnostic>();
+            var document = BuildDocument(bound, warnings, cancel);
             cancel.ThrowIfCancellationRequested();
-            return new BuildResult(document, diagnostics, bound);
+            return new BuildResult(document, [.. diagnostics, .. warnings], bound);
         }
         catch (DocGenException e)
         {
@@ -74,13 +75,14 @@ public sealed class ReportPipeline(TemplateLocator templates)
         return ReportBinder.Bind(root, template, dataPath);
     }
 
-    public static Document BuildDocument(BoundReport bound)
+    /// <param name="warnings">Receives what the template found in the text while placing it (W-DATA-NUMBERING).</param>
+    public static Document BuildDocument(BoundReport bound, ICollection<Diagnostic>? warnings = null, CancellationToken cancel = default)
     {
         var tables = bound.Template.Tables.ToDictionary(
             def => def.Id,
             def => TableBuilder.Build(def, ValueFormatter.Format(def, bound.Values[def.Id]), bound.Labels, bound.DescribeLabel,
                 cell => ValueSource(bound, def.Id, cell)));
-        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe);
+        var doc = bound.Template.BuildDocument(bound.Context, tables, bound.Describe, warnings, cancel);
         // Reports appear early in the year after the one they cover (statutory deadlines 31 January / 31 March): date the files
         // 1 January of that year rather than with the clock, so the same data always gives the same bytes.
         int year = bound.Context.GetValueOrDefault("year") is int y and > 0 ? y : 2000;

@@ -18,7 +18,7 @@ internal static class Warmup
             try
             {
                 if (ReportPipeline.ReadData(firstInput) is not JObject { } data || data["template"] is not JString { Value: var name }) return;
-                // The style sheet alone: loading the whole template would wait for the Handlebars compile the report is doing.
+                // The style sheet alone: loading the whole template would wait for the template parse the report is doing.
                 var sheet = StyleSheetLoader.Load(TemplatePackage.StylesFile(templates.Folder(name))).Styles;
                 var document = new Document(new DocumentInfo(name, name), sheet,
                 [

@@ -46,7 +46,7 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
             }
             var missing = tables.Keys.Where(k => !usedTables.Contains(k)).ToList();
             if (missing.Count > 0)
-                throw new DocGenException("E-MARKUP", $"{templateFile}: 模板没有放置表格 {string.Join("、", missing)}（应有 <table ref=\"…\"/>）", FailureKind.Template);
+                throw Error(lineInfo, markup, $"模板没有放置表格 {string.Join("、", missing)}（应有 <table ref=\"…\"/>）");
             return new Document(new DocumentInfo(title, author), styles, blocks);
         }
         catch (XmlException e)
@@ -97,8 +97,9 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
             case "spacer":
                 {
                     string lines = reader.GetAttribute("lines") ?? "1";
-                    if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
-                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效");
+                    // At most a page of blank lines: "Infinity" or 1e9 once filled memory with empty pages.
+                    if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || n <= 0 || n > styles.Page.LinesPerPage)
+                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效，应为 0 到 {styles.Page.LinesPerPage}（一页的行数）之间的数");
                     Skip(reader, li, markup);
                     return new Spacer(n);
                 }

@@ -6,9 +6,9 @@ namespace DocGen.Templates;
 
 /// <summary>
 /// Lets a problem in the generated markup be reported at its line in the template: before compiling, every template line that
-/// starts an element gets a processing instruction &lt;?docgen-src report.hbs:12:1?&gt; naming its file, line and column. Handlebars
-/// copies it into the output like any text; the markup parser skips processing instructions and, on an error, reports the
-/// nearest marker before the failing spot. Lines that start a tag are never Handlebars "standalone" lines, so no whitespace changes.
+/// starts an element gets a processing instruction &lt;?docgen-src report.scriban-html:12:1?&gt; naming its file, line and column.
+/// Scriban copies it into the output like any literal text (once per loop pass); the markup parser skips processing instructions
+/// and, on an error, reports the nearest marker before the failing spot. A marker is whitespace-free, so {{~ trimming is unchanged.
 /// </summary>
 public static partial class SourceMarkers
 {

@@ -1,142 +1,220 @@
-using System.Text.Json;
 using DocGen.Model;
 
 namespace DocGen.Templates;
 
-/// <summary>Reads tables/*.json and checks it against itself, so a maintainer's typo is reported with the file, not as a broken table.</summary>
+/// <summary>
+/// Reads tables/*.json strictly and checks it against itself (keys, labels, layout grid, rules), so a maintainer's typo is
+/// reported at its file(line,col) when the template loads, not as a broken table or an internal error while rendering.
+/// </summary>
 public static class TableDefinitionLoader
 {
+    private static readonly Dictionary<string, ValueType> Types = new()
+    {
+        ["count"] = ValueType.Count,
+        ["amount"] = ValueType.Amount,
+        ["signed"] = ValueType.Signed,
+        ["text"] = ValueType.Text,
+    };
+
+    private static readonly Dictionary<string, HAlign> Aligns = new() { ["left"] = HAlign.Left, ["center"] = HAlign.Center, ["right"] = HAlign.Right };
+
+    private static readonly Dictionary<string, RuleKind> Kinds = new() { ["sum"] = RuleKind.Sum, ["equal"] = RuleKind.Equal, ["atMost"] = RuleKind.AtMost };
+
     public static TableDefinition Load(string path)
     {
-        using var doc = JsonFile.Parse(path);
-        var root = doc.RootElement;
-        string f = path;
-        string id = JsonFile.Str(root, "id", f);
-        var defaultType = ParseType(JsonFile.Str(root, "valueType", f, "count"), f);
-
-        List<TableKey> Keys(string name) => root.GetProperty(name).EnumerateArray().Select(e =>
-            new TableKey(JsonFile.Str(e, "key", f), JsonFile.Str(e, "label", f),
-                e.TryGetProperty("group", out var g) ? g.GetString() : null,
-                e.TryGetProperty("type", out var t) ? ParseType(t.GetString() ?? "", f) : null)).ToList();
-        var columns = Keys("columns");
-        var rows = Keys("rows");
+        var problems = new TemplateProblems();
+        var t = new TemplateFields(TemplateJson.Read(path), problems);
+        if (t.Node.Kind != System.Text.Json.JsonValueKind.Object)
+        {
+            t.Report(t.Node, "表格定义应为 JSON 对象 { … }", "a table definition must be a JSON object");
+            problems.ThrowIfAny();
+        }
+        string id = t.Str("id") ?? "";
+        string name = t.Str("name") ?? "", title = t.Str("title") ?? "";
+        var widthsNode = t.Get("columnWidthsMm", required: true);
+        var widths = t.Arr("columnWidthsMm", minItems: 1).Select(w => t.Num(w, 10, 2, 500)).ToList();
+        var defaultType = t.Choice("valueType", ValueType.Count, Types);
+        var columns = Keys(t, "columns");
+        var rows = Keys(t, "rows");
         var rowSet = rows.Select(r => r.Key).ToHashSet();
         var colSet = columns.Select(c => c.Key).ToHashSet();
-        Dup(columns, "columns", f); Dup(rows, "rows", f);
 
+        var layoutItems = t.Arr("layout", required: true, minItems: 1);
+        int headerRows = t.Int("headerRows", 0, 0, Math.Max(0, layoutItems.Count - 1), required: true);
         var layout = new List<LayoutRow>();
         var valueCells = new List<(string, string)>();
-        int lineNo = 0;
-        foreach (var lr in root.GetProperty("layout").EnumerateArray())
+        var cellNodes = new List<List<TemplateJson>>();
+        foreach (var item in layoutItems)
         {
-            lineNo++;
-            string? rowKey = lr.TryGetProperty("row", out var rk) ? rk.GetString() : null;
-            if (rowKey is not null && !rowSet.Contains(rowKey)) throw Bad(f, $"layout 第 {lineNo} 行引用了未定义的行「{rowKey}」");
+            if (t.Obj(item) is not { } lr) continue;
+            var rowNode = lr.Get("row");
+            string? rowKey = lr.Str(rowNode);
+            if (rowKey is not null && !rowSet.Contains(rowKey)) Undefined(lr, rowNode!, "行", rowKey, rowSet);
             var cells = new List<LayoutCell>();
-            foreach (var c in lr.GetProperty("cells").EnumerateArray())
-                cells.Add(Cell(c, rowKey, rowSet, colSet, f, lineNo));
-            bool all = lr.TryGetProperty("values", out var v) && v.GetString() == "*";
-            if (all)
+            var nodes = new List<TemplateJson>();
+            foreach (var c in lr.Arr("cells", required: true))
+                if (lr.Obj(c) is { } cell && Cell(cell, rowKey, rowSet, colSet, layoutItems.Count, widths.Count) is { } made) { cells.Add(made); nodes.Add(c); }
+            var valuesNode = lr.Get("values");
+            bool all = false;
+            if (valuesNode is not null)
             {
-                if (rowKey is null) throw Bad(f, $"layout 第 {lineNo} 行使用 \"values\": \"*\" 但没有指定 \"row\"");
-                foreach (var col in columns)
-                    cells.Add(new LayoutCell(null, null, null, rowKey, col.Key, null, 1, 1, null, 0));
+                if (lr.Str(valuesNode) is "*") all = true;
+                else lr.Report(valuesNode, "只能写 \"*\"（这一行的每一列都是数据）", "may only be \"*\" (every column of this row is a value)");
+                if (all && rowKey is null) lr.Report(valuesNode, "使用 \"values\": \"*\" 时必须用 \"row\" 指定行", "\"values\": \"*\" needs \"row\"");
+                if (all && rowKey is not null)
+                    foreach (var col in columns) { cells.Add(new LayoutCell(null, null, null, rowKey, col.Key, null, 1, 1, null, 0)); nodes.Add(valuesNode); }
             }
-            foreach (var c in cells.Where(c => c.ValueRow is not null))
+            for (int i = 0; i < cells.Count; i++)
             {
-                var key = (c.ValueRow!, c.ValueColumn!);
-                if (valueCells.Contains(key)) throw Bad(f, $"数据单元格 {c.ValueRow}.{c.ValueColumn} 在表格中出现了两次");
-                valueCells.Add(key);
+                if (cells[i].ValueRow is null) continue;
+                var key = (cells[i].ValueRow!, cells[i].ValueColumn!);
+                if (valueCells.Contains(key))
+                    problems.Add(nodes[i], "E-TEMPLATE-TABLE", $"数据单元格 {key.Item1}.{key.Item2} 在表格中出现了两次", $"value cell {key.Item1}.{key.Item2} appears twice");
+                else valueCells.Add(key);
             }
+            lr.Done();
             layout.Add(new LayoutRow(rowKey, cells, all));
+            cellNodes.Add(nodes);
         }
 
         var rules = new List<TableRule>();
-        if (root.TryGetProperty("rules", out var rs))
-            foreach (var r in rs.EnumerateArray())
-                rules.Add(Rule(r, rowSet, colSet, f));
-
-        var def = new TableDefinition(id, JsonFile.Str(root, "name", f), JsonFile.Str(root, "title", f),
-            root.GetProperty("columnWidthsMm").EnumerateArray().Select(e => e.GetDouble()).ToList(),
-            (int)JsonFile.Num(root, "headerRows", 0), defaultType, columns, rows, layout, rules, path)
-        { ValueCells = valueCells };
-        return def;
+        foreach (var r in t.Arr("rules"))
+            if (t.Obj(r) is { } rule && Rule(rule, rowSet, colSet) is { } made) rules.Add(made);
+        t.Done();
+        if (!problems.Any) CheckGrid(layout, cellNodes, layoutItems, widths.Count, problems);
+        problems.ThrowIfAny();
+        _ = widthsNode;
+        return new TableDefinition(id, name, title, widths, headerRows, defaultType, columns, rows, layout, rules, path) { ValueCells = valueCells };
     }
 
-    private static LayoutCell Cell(JsonElement c, string? rowKey, HashSet<string> rows, HashSet<string> cols, string f, int lineNo)
+    private static List<TableKey> Keys(TemplateFields t, string key)
     {
-        string? S(string n) => c.TryGetProperty(n, out var v) ? v.GetString() : null;
-        string? text = S("text"), rowLabel = S("rowLabel"), colLabel = S("columnLabel"), value = S("value");
+        var list = new List<TableKey>();
+        foreach (var item in t.Arr(key, required: true, minItems: 1))
+        {
+            if (t.Obj(item) is not { } k) continue;
+            var keyNode = k.Get("key", required: true);
+            string? name = k.Str(keyNode);
+            var made = new TableKey(name ?? "", k.Str("label") ?? "", k.Str("group", required: false),
+                k.Get("type") is null ? null : k.Choice("type", ValueType.Count, Types));
+            k.Done();
+            if (name is null) continue;
+            if (list.Any(x => x.Key == name)) k.Report(keyNode!, $"{key} 中的键「{name}」重复", $"key \"{name}\" appears twice in {key}");
+            else list.Add(made);
+        }
+        return list;
+    }
+
+    private static LayoutCell? Cell(TemplateFields c, string? rowKey, HashSet<string> rows, HashSet<string> cols, int layoutRows, int columnCount)
+    {
+        string? text = c.Str("text", false), rowLabel = c.Str("rowLabel", false), colLabel = c.Str("columnLabel", false), value = c.Str("value", false);
+        string? id = c.Str("id", false);
+        var align = c.Get("align") is null ? (HAlign?)null : c.Choice("align", HAlign.Center, Aligns);
+        int rowSpan = c.Int("rowSpan", 1, 1, Math.Max(1, layoutRows)), colSpan = c.Int("colSpan", 1, 1, Math.Max(1, columnCount));
+        double indent = c.Num("indentChars", 0, 0, 20);
+        c.Done();
         if (new[] { text, rowLabel, colLabel, value }.Count(x => x is not null) != 1)
-            throw Bad(f, $"layout 第 {lineNo} 行：每个单元格须且只须有 text、rowLabel、columnLabel、value 之一");
-        if (rowLabel is not null && !rows.Contains(rowLabel)) throw Bad(f, $"layout 第 {lineNo} 行引用了未定义的行「{rowLabel}」");
-        if (colLabel is not null && !cols.Contains(colLabel)) throw Bad(f, $"layout 第 {lineNo} 行引用了未定义的列「{colLabel}」");
+        {
+            c.Report(c.Node, "每个单元格须且只须有 text、rowLabel、columnLabel、value 之一", "each cell needs exactly one of text, rowLabel, columnLabel, value");
+            return null;
+        }
+        if (rowLabel is not null && !rows.Contains(rowLabel)) { Undefined(c, c.Get("rowLabel")!, "行", rowLabel, rows); return null; }
+        if (colLabel is not null && !cols.Contains(colLabel)) { Undefined(c, c.Get("columnLabel")!, "列", colLabel, cols); return null; }
         string? vRow = null, vCol = null;
         if (value is not null)
         {
             int dot = value.IndexOf('.');
             (vRow, vCol) = dot >= 0 ? (value[..dot], value[(dot + 1)..]) : (rowKey, value);
-            if (vRow is null) throw Bad(f, $"layout 第 {lineNo} 行：数据单元格「{value}」须写成 行.列，或在行上指定 \"row\"");
-            if (!rows.Contains(vRow)) throw Bad(f, $"layout 第 {lineNo} 行引用了未定义的行「{vRow}」");
-            if (!cols.Contains(vCol)) throw Bad(f, $"layout 第 {lineNo} 行引用了未定义的列「{vCol}」");
+            var at = c.Get("value")!;
+            if (vRow is null) { c.Report(at, $"数据单元格「{value}」须写成 行.列，或在这一行上指定 \"row\"", $"value cell \"{value}\" must be row.column, or the row must name \"row\""); return null; }
+            if (!rows.Contains(vRow)) { Undefined(c, at, "行", vRow, rows); return null; }
+            if (!cols.Contains(vCol)) { Undefined(c, at, "列", vCol, cols); return null; }
         }
-        HAlign? align = S("align") switch
-        {
-            null => null,
-            "left" => HAlign.Left,
-            "center" => HAlign.Center,
-            "right" => HAlign.Right,
-            var other => throw Bad(f, $"layout 第 {lineNo} 行：对齐方式「{other}」无法识别"),
-        };
-        return new LayoutCell(text, rowLabel, colLabel, vRow, vCol, S("id"),
-            (int)JsonFile.Num(c, "rowSpan", 1), (int)JsonFile.Num(c, "colSpan", 1), align, JsonFile.Num(c, "indentChars", 0));
+        return new LayoutCell(text, rowLabel, colLabel, vRow, vCol, id, rowSpan, colSpan, align, indent);
     }
 
-    private static TableRule Rule(JsonElement r, HashSet<string> rows, HashSet<string> cols, string f)
+    private static TableRule? Rule(TemplateFields r, HashSet<string> rows, HashSet<string> cols)
     {
-        string id = JsonFile.Str(r, "id", f);
-        string desc = JsonFile.Str(r, "description", f, "");
-        RuleKind kind = JsonFile.Str(r, "kind", f) switch
+        string id = r.Str("id") ?? "";
+        string desc = r.Str("description", "");
+        var kind = r.Choice("kind", RuleKind.Sum, Kinds, required: true);
+        List<string> List(TemplateFields? holder, string key, HashSet<string> valid)
         {
-            "sum" => RuleKind.Sum,
-            "equal" => RuleKind.Equal,
-            "atMost" => RuleKind.AtMost,
-            var k => throw Bad(f, $"规则 {id}：种类「{k}」无法识别（sum、equal、atMost）"),
-        };
-        List<string> Keys(JsonElement e, string name, HashSet<string> valid)
-        {
-            var list = e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).ToList();
-            foreach (var k in list.Where(k => !valid.Contains(k))) throw Bad(f, $"规则 {id} 引用了未定义的{(name == "rows" ? "行" : "列")}「{k}」");
+            if (holder is null) return [];
+            var list = new List<string>();
+            foreach (var item in holder.Arr(key, required: true, minItems: 1))
+                if (holder.Str(item) is { } k)
+                {
+                    if (valid.Contains(k)) list.Add(k);
+                    else Undefined(holder, item, key == "rows" ? "行" : "列", k, valid);
+                }
+            holder.Done();
             return list;
         }
+        TableRule? made = null;
         if (kind == RuleKind.Sum)
         {
-            var target = r.GetProperty("target");
-            bool byRow = target.TryGetProperty("row", out var tr);
-            string t = byRow ? tr.GetString()! : target.GetProperty("column").GetString()!;
-            if (!(byRow ? rows : cols).Contains(t)) throw Bad(f, $"规则 {id} 的目标「{t}」未定义");
-            var of = Keys(r.GetProperty("of"), byRow ? "rows" : "columns", byRow ? rows : cols);
-            return new TableRule(id, kind, desc, byRow, t, of, [], []);
+            r.Get("left"); r.Get("right");
+            var target = r.Obj("target", required: true);
+            var of = r.Obj("of", required: true);
+            if (target is not null && of is not null)
+            {
+                bool byRow = target.Get("row") is not null;
+                var tNode = target.Get(byRow ? "row" : "column", required: true);
+                string? tKey = target.Str(tNode);
+                target.Done();
+                if (tKey is not null && !(byRow ? rows : cols).Contains(tKey)) Undefined(target, tNode!, byRow ? "行" : "列", tKey, byRow ? rows : cols);
+                var list = List(of, byRow ? "rows" : "columns", byRow ? rows : cols);
+                if (tKey is not null) made = new TableRule(id, kind, desc, byRow, tKey, list, [], []);
+            }
         }
-        var left = Keys(r.GetProperty("left"), "rows", rows);
-        var right = Keys(r.GetProperty("right"), "rows", rows);
-        return new TableRule(id, kind, desc, true, null, [], left, right);
+        else
+        {
+            r.Get("target"); r.Get("of");
+            var left = List(r.Obj("left", required: true), "rows", rows);
+            var right = List(r.Obj("right", required: true), "rows", rows);
+            made = new TableRule(id, kind, desc, true, null, [], left, right);
+        }
+        r.Done();
+        return made;
     }
 
-    private static void Dup(List<TableKey> keys, string what, string f)
+    /// <summary>Places the cells as <see cref="TableBuilder"/> will (HTML-like) and reports overflow, overlap and holes where they are written.</summary>
+    private static void CheckGrid(List<LayoutRow> layout, List<List<TemplateJson>> nodes, IReadOnlyList<TemplateJson> rowNodes, int cols, TemplateProblems problems)
     {
-        var dup = keys.GroupBy(k => k.Key).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw Bad(f, $"{what} 中的键「{dup.Key}」重复");
+        var covered = new bool[layout.Count, cols];
+        for (int r = 0; r < layout.Count; r++)
+        {
+            int c = 0;
+            for (int i = 0; i < layout[r].Cells.Count; i++)
+            {
+                var cell = layout[r].Cells[i];
+                while (c < cols && covered[r, c]) c++;
+                if (c + cell.ColSpan > cols || r + cell.RowSpan > layout.Count)
+                {
+                    var at = nodes[r][i].Properties.FirstOrDefault(p => p.Name == (c + cell.ColSpan > cols ? "colSpan" : "rowSpan"))?.Value ?? nodes[r][i];
+                    problems.Add(at, "E-TEMPLATE-TABLE", c + cell.ColSpan > cols
+                        ? $"layout 第 {r + 1} 行的这个单元格超出了表格的 {cols} 列（columnWidthsMm 有 {cols} 项）"
+                        : $"layout 第 {r + 1} 行的这个单元格跨 {cell.RowSpan} 行，超出了表格最后一行",
+                        $"this cell of layout row {r + 1} does not fit the table's {cols} columns × {layout.Count} rows");
+                    return;
+                }
+                for (int rr = r; rr < r + cell.RowSpan; rr++)
+                    for (int cc = c; cc < c + cell.ColSpan; cc++)
+                        covered[rr, cc] = true;
+                c += cell.ColSpan;
+            }
+            for (int cc = 0; cc < cols; cc++)
+                if (!covered[r, cc])
+                {
+                    problems.Add(rowNodes[r], "E-TEMPLATE-TABLE", $"layout 第 {r + 1} 行第 {cc + 1} 列没有单元格（各行单元格的列数之和应为 {cols}）",
+                        $"layout row {r + 1} has no cell in column {cc + 1} (each row must fill {cols} columns)");
+                    return;
+                }
+        }
     }
 
-    private static ValueType ParseType(string s, string f) => s switch
-    {
-        "count" => ValueType.Count,
-        "amount" => ValueType.Amount,
-        "signed" => ValueType.Signed,
-        "text" => ValueType.Text,
-        _ => throw Bad(f, $"数值类型「{s}」无法识别（count、amount、signed、text）"),
-    };
-
-    private static DocGenException Bad(string file, string msg) => new("E-TEMPLATE-TABLE", $"{file}: {msg}", FailureKind.Template);
+    private static void Undefined(TemplateFields o, TemplateJson at, string what, string key, IEnumerable<string> known) =>
+        o.Problems.Add(at, "E-TEMPLATE-TABLE", $"引用了未定义的{what}「{key}」{(Suggest.Closest(key, known) is { } g ? $"，是否应为「{g}」？" : "")}",
+            $"refers to an undefined {(what == "行" ? "row" : "column")} \"{key}\"");
 }

@@ -8,10 +8,15 @@ public class StyleSheetBaseTests
     [Fact]
     public void A_style_sheet_overrides_single_fields_of_its_base()
     {
-        string dir = DataFiles.TempDir();
-        string basePath = Path.Combine(Repo.Templates, "gov-info-annual-2021", "styles.json");
+        // A base must lie in the same templates folder as the style sheet naming it (another format's styles.json).
+        string root = DataFiles.TempDir();
+        string dir = Path.Combine(root, "variant");
+        Directory.CreateDirectory(dir);
+        Directory.CreateDirectory(Path.Combine(root, "base-format"));
+        string basePath = Path.Combine(root, "base-format", "styles.json");
+        File.Copy(Path.Combine(Repo.Templates, "gov-info-annual-2021", "styles.json"), basePath);
         File.WriteAllText(Path.Combine(dir, "styles.json"),
-            $$"""{ "base": "{{Path.GetRelativePath(dir, basePath).Replace('\\', '/')}}", "paragraphStyles": { "body": { "size": "小三" } } }""");
+            """{ "base": "../base-format/styles.json", "paragraphStyles": { "body": { "size": "小三" } } }""");
 
         var (styles, numbering) = StyleSheetLoader.Load(Path.Combine(dir, "styles.json"));
         var (baseStyles, _) = StyleSheetLoader.Load(basePath);

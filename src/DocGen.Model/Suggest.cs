@@ -1,4 +1,4 @@
-namespace DocGen.Data;
+namespace DocGen.Model;
 
 /// <summary>"Did you mean …?" for unknown field names: the closest known name within a small edit distance.</summary>
 public static class Suggest

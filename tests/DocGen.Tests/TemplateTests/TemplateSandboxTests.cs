@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using DocGen.Model;
+using DocGen.Templates;
+using DocGen.Tests.Robustness;
+
+namespace DocGen.Tests.TemplateTests;
+
+/// <summary>The limits around a template: render time, pattern matching time, unreadable template files.</summary>
+public class TemplateSandboxTests
+{
+    private static readonly Dictionary<string, object?> Model = new() { ["agency"] = "某局", ["items"] = new List<object?> { "a<b", "c&d" } };
+
+    [Fact]
+    public void A_render_that_runs_too_long_is_stopped_at_its_line()
+    {
+        var t = ScribanTemplate.Parse("<document>\n{{ for i in 1..900000; x = i * 2; end }}\n</document>", "report.scriban-html", markup: true);
+        var watch = Stopwatch.StartNew();
+        var e = Assert.Throws<DocGenException>(() => t.Render(Model, new HashSet<string>(), timeLimit: TimeSpan.FromMilliseconds(50)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal(("E-TEMPLATE-LIMIT", "report.scriban-html", 2), (d.Id, d.File, d.Line));
+        Assert.Contains("秒", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_printed_value_is_escaped_and_the_template_text_is_not()
+    {
+        var t = ScribanTemplate.Parse("<p a=\"{{ agency }}\">{{ for x in items }}{{ x }}|{{ end }}{{ \"<b>\" }}</p>", "t", markup: true);
+        Assert.Equal("<p a=\"某局\">a&lt;b|c&amp;d|&lt;b&gt;</p>", t.Render(Model, new HashSet<string>()));
+    }
+
+    [Fact]
+    public void A_catastrophically_backtracking_pattern_cannot_hang_classification()
+    {
+        string root = TemplateCopies.Make(t => TemplateFault.Edit(t, "styles.json", "\"pattern\": \"^[0-9]+[.．]\"", "\"pattern\": \"^(a+)+$\""));
+        var (_, numbering) = StyleSheetLoader.Load(Path.Combine(root, TemplateCopies.Name, "styles.json"));
+        var classifier = new ParagraphClassifier(numbering);
+        var watch = Stopwatch.StartNew();
+        var p = classifier.Classify(new string('a', 50_000) + "!", SourceRef.None);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.Equal("body", p.Style);
+    }
+
+    [Fact]
+    public void A_manifest_that_cannot_be_read_is_a_template_io_error_naming_it()
+    {
+        string root = TemplateCopies.Make(t =>
+        {
+            File.Delete(Path.Combine(t, "template.json"));
+            Directory.CreateDirectory(Path.Combine(t, "template.json"));
+        });
+        var result = new DocGen.Engine.ReportPipeline(new DocGen.Engine.TemplateLocator(root)).Build(CorpusCase.Load("valid-minimal").Input);
+
+        Assert.Equal(FailureKind.Template, result.Failure);
+        var d = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("E-TEMPLATE-IO", d.Id);
+        Assert.Contains("template.json", d.Message, StringComparison.Ordinal);
+        DiagnosticAssert.IsClear(d);
+    }
+}
