@@ -9,16 +9,16 @@ namespace DocGen.Tests.Docx;
 /// </summary>
 public class PaginationAgreementTests
 {
-    // The three examples below agree page by page until their statistical tables (2020: 6 of 7 pages, 2023: 4 of 17, pingluo:
-    // 5 of 11), where the DOCX's table text still inherits the body's condensing, so LibreOffice sets a row label such as
-    // 一、本年新收政府信息公开申请数量 on one line that the PDF wraps (issue 13.2, and rows kept together: 13.6/12.15).
-    private const string TablesPending = "tables lay out differently until the DOCX's table styles stop condensing (issue 13.2) and rows keep together (13.6)";
+    // The 2018 and pingluo examples agree page for page. The two below do not yet: 2023 agrees on pages 1–5 and then runs a few
+    // lines apart (LibreOffice sets a table page shorter; the pages after it start earlier), 2020 agrees on 6 of 8 pages (the
+    // PDF keeps a heading with its section where LibreOffice does not). Issue 13.7 stays open for them.
+    private const string TablesPending = "the pages after the statistical tables still run a few lines apart (issue 13.7)";
 
     [LibreOfficeTheory]
     [InlineData("ningxia-region-2018")]
     [InlineData("ningxia-gov-office-2020", Skip = TablesPending)]
     [InlineData("ningxia-gov-office-2023", Skip = TablesPending)]
-    [InlineData("pingluo-county-2023", Skip = TablesPending)]
+    [InlineData("pingluo-county-2023")]
     public void TheDocxInLibreOfficeAndThePdfHaveTheSamePages(string example)
     {
         string docx = ExampleOutputs.Docx(example), pdf = ExampleOutputs.Pdf(example);

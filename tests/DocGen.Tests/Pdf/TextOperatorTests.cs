@@ -56,8 +56,9 @@ public class TextOperatorTests
                 showsInAll += shows.Count;
             }
         }
-        // The fixture must exercise merging: justified lines place most CJK glyphs as runs of their own.
-        Assert.True(runsInAll > 2 * showsInAll, $"{runsInAll} runs, {showsInAll} text-showing operators");
+        // The fixture must exercise merging: justified lines place most CJK glyphs as runs of their own. (Each structure element
+        // or artifact ends its marked-content sequence, and condensed Latin text is placed glyph by glyph, so the ratio is below 2.)
+        Assert.True(runsInAll > 1.5 * showsInAll, $"{runsInAll} runs, {showsInAll} text-showing operators");
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ public class TemplateFileFaultTests
             "\"font\": \"fangsog\", \"size\": \"三号\", \"align\": \"justify\", \"firstLineIndentChars\": 2 },", "E-TEMPLATE-FIELD", "fangsog", "fangsong"),
         ["styles-unknown-align"] = Edit(Styles, "\"align\": \"center\", \"linePitch\": \"13.5pt\"", "\"align\": \"centre\", \"linePitch\": \"13.5pt\"", "E-TEMPLATE-FIELD", "centre", "center"),
         ["styles-hinting-not-bool"] = Edit(Styles, "\"fontHinting\": false", "\"fontHinting\": \"no\"", "E-TEMPLATE-FIELD", "fontHinting", "true"),
+        ["styles-cjk-latin-spacing-out-of-range"] = Edit(Styles, "\"pdf\": {", "\"typography\": { \"cjkLatinSpacingEm\": 5 },\n  \"pdf\": {", "E-TEMPLATE-FIELD", "cjkLatinSpacingEm", "范围"),
+        ["styles-docx-font-names-unknown"] = Edit(Styles, "\"pdf\": {", "\"docx\": { \"fontNames\": \"gbk\" },\n  \"pdf\": {", "E-TEMPLATE-FIELD", "fontNames", "gb2312"),
         ["styles-base-outside"] = Edit(Styles, "\"pdf\": {", "\"base\": \"/etc/passwd\",\n  \"pdf\": {", "E-TEMPLATE-PATH", "\"base\"", "base"),
         ["styles-numbering-unknown-style"] = Edit(Styles, "\"paragraphStyle\": \"heading2\"", "\"paragraphStyle\": \"heading7\"", "E-TEMPLATE-FIELD", "heading7", "heading7"),
         // tables/*.json
