@@ -58,7 +58,7 @@ public static class CheckCommand
         BoundReport? previous = null;
         if (previousFile is not null)
         {
-            var (bound, failure) = Bind(pipeline, previousFile);
+            var (bound, failure) = Bind(pipeline, previousFile, ctx.Cancel);
             if (failure is not null)
             {
                 // Without a readable, valid last-year report the comparison means nothing: say why and stop, as for a bad input.
@@ -74,7 +74,7 @@ public static class CheckCommand
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>
         {
             var one = Stopwatch.StartNew();
-            var (bound, failure) = Bind(pipeline, files[i]);
+            var (bound, failure) = Bind(pipeline, files[i], ctx.Cancel);
             if (failure is not null) { outcomes[i] = new RenderOutcome(files[i], [], failure.Value.Diagnostics, failure.Value.Code, one.Elapsed); return; }
             try
             {
@@ -104,11 +104,11 @@ public static class CheckCommand
     }
 
     /// <summary>Reads and validates one data file; the failure (diagnostics and exit code) when it cannot be checked.</summary>
-    private static (BoundReport? Bound, (IReadOnlyList<Diagnostic> Diagnostics, int Code)? Failure) Bind(ReportPipeline pipeline, string file)
+    private static (BoundReport? Bound, (IReadOnlyList<Diagnostic> Diagnostics, int Code)? Failure) Bind(ReportPipeline pipeline, string file, CancellationToken cancel)
     {
         try
         {
-            var bound = pipeline.Bind(file);
+            var bound = pipeline.Bind(file, cancel: cancel);
             return bound.HasErrors ? (bound, (bound.Diagnostics, (int)FailureKind.InvalidData)) : (bound, null);
         }
         catch (DocGenException e) { return (null, (e.Diagnostics, (int)e.Kind)); }
