@@ -16,7 +16,7 @@ public static class OutputFormats
             list.Add(f switch
             {
                 "docx" => new DocxOutput(),
-                "pdf" => new PdfOutput(new Pdf.FontSettings(fontDirectories)),
+                "pdf" => new PdfOutput(fontDirectories),
                 _ => throw new DocGenException("E-USAGE-FORMAT", $"不支持的输出格式「{f}」（可用：{string.Join("、", Names)}）", FailureKind.Usage),
             });
         }
