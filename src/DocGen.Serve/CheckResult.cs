@@ -45,7 +45,7 @@ public sealed record CheckResult(int Errors, int Warnings, IReadOnlyList<Problem
         var parts = path.Split('.');
         if (parts.Length != 4 || parts[0] != "tables") return [path];
         var def = template.Tables.FirstOrDefault(t => t.Id == parts[1]);
-        string ruleId = d.Id.StartsWith("W-", StringComparison.Ordinal) ? d.Id[2..] : d.Id;
+        string ruleId = DiagnosticCatalog.RuleIdOf(d.Id);
         var rule = def?.Rules.FirstOrDefault(r => r.Id == ruleId);
         if (def is null || rule is null) return [path];
         string row = parts[2], column = parts[3];
