@@ -3,6 +3,7 @@ using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using Spectre.Console;
 
 namespace DocGen.Cli.Commands;
@@ -43,7 +44,7 @@ public static class FontsCommand
     {
         var ctx = g.Context();
         var locator = g.Locator(p);
-        var settings = new FontSettings(fontDirs);
+        var fonts = new FontOverview(fontDirs);
         Document? document = null;
         List<string> templates;
         if (data is not null)
@@ -56,12 +57,12 @@ public static class FontsCommand
         }
         else templates = templateName is null ? [.. locator.Names()] : [templateName];
 
-        var roles = templates.Select(t => (Template: t, Roles: FontReport.Describe(locator.Load(t).Styles, settings))).ToList();
+        var roles = templates.Select(t => (Template: t, Roles: fonts.Describe(locator.Load(t).Styles))).ToList();
         IReadOnlyList<MissingGlyph> missing = [];
         DocGenException? fontFailure = null;
         if (document is not null)
         {
-            try { missing = FontReport.FindMissing(document, settings); }
+            try { missing = fonts.FindMissing(document); }
             catch (DocGenException e) { fontFailure = e; }
         }
 
