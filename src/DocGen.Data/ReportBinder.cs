@@ -409,7 +409,7 @@ public sealed partial class ReportBinder
                 }
             }
 
-            // A column that is itself a sum of columns balances whenever its parts do (forms-and-typography c.1, T3-5): checking it
+            // A column that is itself a sum of columns balances whenever its parts do (T3-5 is the sum of its columns): checking it
             // too would report every break twice, once in the column and once in 总计.
             var derived = def.Rules.Where(r => r.Kind == RuleKind.Sum && !r.ByRow).Select(r => r.Target).ToHashSet();
             foreach (var rule in def.Rules.Where(r => r.Kind != RuleKind.Sum))

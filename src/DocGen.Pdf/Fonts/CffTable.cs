@@ -1,7 +1,7 @@
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// The parts of an OpenType font's 'CFF ' table (Adobe TN #5176) that subsetting needs: the glyph programs, the global
+/// The parts of an OpenType font's 'CFF ' table that subsetting needs: the glyph programs, the global
 /// and local subroutines, and for each glyph the font dictionary (FD) whose Private DICT it is drawn with. Both kinds
 /// of CFF are read: CID-keyed (every CJK OpenType font: Noto/Source Han, Adobe's) and name-keyed (one Private DICT).
 /// Positions are kept as offsets into the font file, nothing is copied.
