@@ -22,8 +22,6 @@ public sealed class FormRoutes(ServeOptions options)
         : null;
     private byte[]? _preview;
 
-    public ReportSession? Session => _session;
-
     public async Task Handle(HttpContext http, RequestGuard guard, IHostApplicationLifetime lifetime)
     {
         var request = http.Request;
