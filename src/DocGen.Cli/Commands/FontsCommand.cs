@@ -86,7 +86,7 @@ public static class FontsCommand
             foreach (var r in roles)
             {
                 string chosen = r.ChosenFile is null
-                    ? "[red]" + Markup.Escape(r.Problem ?? ctx.T("无可用字体", "no usable font")) + "[/]"
+                    ? "[red]" + Markup.Escape((ctx.English ? r.ProblemEn : r.Problem) ?? ctx.T("无可用字体", "no usable font")) + "[/]"
                     : Markup.Escape(r.ChosenFile) + (r.ChosenLatinFile is null || r.ChosenLatinFile == r.ChosenFile ? "" : Markup.Escape($"\n{ctx.T("西文", "Latin")}：{r.ChosenLatinFile}"));
                 string chain = string.Join("\n", r.Candidates.Select(c =>
                     Markup.Escape($"{(c.IsLatin ? ctx.T("西文 ", "Latin ") : "")}{c.File}{(c.Face > 0 ? $"#{c.Face}" : "")}：{Status(ctx, c)}")));

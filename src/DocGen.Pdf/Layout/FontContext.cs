@@ -81,12 +81,10 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
         string where = source.Source.Description.Length > 0 ? source.Source.Description : "（未标注来源的段落）";
         string fonts = string.Join("、", role.PdfFonts.Select(f => System.IO.Path.GetFileName(f.File)));
         var at = source.Source;
-        return new Diagnostic(Severity.Error, "E-GLYPH-MISSING",
+        return DiagnosticCatalog.GlyphMissing.Create(
             $"字符「{ch}」（U+{cp:X4}）在字体角色「{role.Key}」（{role.EastAsiaName}）的所有字体中都没有字形（{fonts}）。位置：{where}；上下文：「{Around(wholeText, ch)}」",
-            at.File, at.Line, at.Column, at.JsonPath)
-        {
-            MessageEn = $"no font of the role '{role.Key}' ({role.EastAsiaName}) has the character '{ch}' (U+{cp:X4}) ({fonts}). Place: {where}; context: '{Around(wholeText, ch)}'",
-        };
+            $"no font of the role '{role.Key}' ({role.EastAsiaName}) has the character '{ch}' (U+{cp:X4}) ({fonts}). Place: {where}; context: '{Around(wholeText, ch)}'",
+            at.File, at.Line, at.Column, at.JsonPath);
     }
 
     /// <summary>About ten characters either side of the first occurrence, so a clerk can find the spot.</summary>
