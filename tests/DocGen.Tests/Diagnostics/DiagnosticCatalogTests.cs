@@ -5,7 +5,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Diagnostics;
 
 /// <summary>
-/// Issue 19.3: one catalog of diagnostics (src/DocGen.Model/DiagnosticCatalog.cs) that every diagnostic comes from, with Chinese
+/// One catalog of diagnostics (src/DocGen.Model/DiagnosticCatalog.cs) that every diagnostic comes from, with Chinese
 /// and English for every id, and the README's id table generated from it.
 /// </summary>
 public sealed partial class DiagnosticCatalogTests
@@ -93,7 +93,7 @@ public sealed partial class DiagnosticCatalogTests
         Assert.True(unknown.Count == 0, "the README names ids the catalog does not have: " + string.Join(", ", unknown));
     }
 
-    /// <summary>Converted after the tables split (issue 19.2) lands, which moves this code.</summary>
+    /// <summary>Converted after the tables split lands, which moves this code.</summary>
     private static readonly string[] Pending = ["ReportBinder.cs", "ReportBinder.Acknowledgements.cs", "ReportBinder.Cells.cs", "ReportBinder.ExtraFields.cs",
         "ReportBinder.Labels.cs", "ReportBinder.Narrative.cs", "ReportBinder.Rules.cs", "ReportBinder.TextChecks.cs", "ReportMerger.cs", "TableDefinitionLoader.cs"];
 
