@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using DocGen.Tests.Cli;
 using DocGen.Tests.Support;
@@ -104,29 +103,18 @@ public sealed class PublishedExecutableTests
         string home = Path.Combine(dir.Path, "home"), work = Path.Combine(dir.Path, "work"), bin = Path.Combine(dir.Path, "bin");
         foreach (var d in new[] { home, work, bin }) Directory.CreateDirectory(d);
         bool hide = Environment.UserName == "root" && File.Exists("/usr/bin/unshare") && Directory.Exists("/usr/share/dotnet");
-        var psi = new ProcessStartInfo(hide ? "/usr/bin/unshare" : exe)
-        {
-            WorkingDirectory = work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        if (hide)
-            foreach (var a in new[] { "--mount", "/bin/sh", "-c", "mount -t tmpfs none /usr/share/dotnet && exec \"$0\" \"$@\"", exe }) psi.ArgumentList.Add(a);
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        var psi = hide
+            ? ProcessRunner.Info("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", "mount -t tmpfs none /usr/share/dotnet && exec \"$0\" \"$@\"", exe, .. args])
+            : ProcessRunner.Info(exe, args);
+        psi.WorkingDirectory = work;
         foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("DOCGEN_", StringComparison.Ordinal) || k == "XDG_CACHE_HOME").ToList())
             psi.Environment.Remove(key);
         psi.Environment["HOME"] = home;
         psi.Environment["PATH"] = bin;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(3)), "the published executable did not finish within 3 minutes");
-        p.WaitForExit();
+        var r = ProcessRunner.Run(psi);
         string cache = Path.Combine(home, ".cache", "docgen");
         string templates = Directory.Exists(cache) ? Directory.EnumerateDirectories(cache, "templates-*").FirstOrDefault() ?? "" : "";
-        return new Result(p.ExitCode, stdout.Result, stderr.Result, templates);
+        return new Result(r.ExitCode, r.Stdout, r.Stderr, templates);
     }
 }
 
