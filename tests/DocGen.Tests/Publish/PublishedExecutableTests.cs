@@ -104,7 +104,7 @@ public sealed class PublishedExecutableTests
         foreach (var d in new[] { home, work, bin }) Directory.CreateDirectory(d);
         bool hide = Environment.UserName == "root" && File.Exists("/usr/bin/unshare") && Directory.Exists("/usr/share/dotnet");
         var psi = hide
-            ? ProcessRunner.Info("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", "mount -t tmpfs none /usr/share/dotnet && exec \"$0\" \"$@\"", exe, .. args])
+            ? ProcessRunner.Info("/usr/bin/unshare", ["--mount", "/bin/sh", "-c", "/bin/mount -t tmpfs none /usr/share/dotnet && exec \"$0\" \"$@\"", exe, .. args])
             : ProcessRunner.Info(exe, args);
         psi.WorkingDirectory = work;
         foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("DOCGEN_", StringComparison.Ordinal) || k == "XDG_CACHE_HOME").ToList())
