@@ -31,6 +31,7 @@ root.Add(WatchCommand.Create(globals));
 root.Add(FontsCommand.Create(globals));
 root.Add(MergeCommand.Create(globals));
 root.Add(ServeCommand.Create(globals));
+root.Add(DiagnosticsCommand.Create(globals));
 foreach (var help in root.Options.OfType<HelpOption>()) help.Description = globals.T("显示帮助、用法和示例", "Show help, usage and examples");
 foreach (var version in root.Options.OfType<VersionOption>()) version.Description = globals.T("显示版本", "Show the version");
 

@@ -52,6 +52,17 @@ public static class JNodeText
         _ => "null",
     };
 
+    /// <summary>The English of <see cref="TypeName"/>, with its article ("an object").</summary>
+    public static string TypeNameEn(JNode n) => n switch
+    {
+        JObject => "an object",
+        JArray => "an array",
+        JString => "a string",
+        JNumber => "a number",
+        JBool => "a boolean",
+        _ => "null",
+    };
+
     public static string Child(string path, string name) =>
         path.Length == 0 ? name : IsIdentifier(name) ? $"{path}.{name}" : $"{path}[\"{name}\"]";
 

@@ -29,22 +29,23 @@ public static class JsonPositionReader
         {
             var (zh, en, offset) = JsonSyntaxMessages.Describe(e, bytes, start, bytes.Length, positions);
             var (line, col) = positions.At(offset);
-            throw Failure("E-JSON-SYNTAX", zh, en, file, line, col);
+            throw DiagnosticCatalog.JsonSyntax.Fail(zh, en, file, line, col);
         }
         catch (JsonDuplicateKeyError e)
         {
             var (line, col) = positions.At(e.Offset);
-            throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-JSON-DUPLICATE",
-                $"字段「{e.Name}」在同一个对象中出现了两次（第一次在第 {e.First.Line} 行第 {e.First.Column} 列），请只保留一个", file, line, col, e.Path)
-            { MessageEn = $"the field \"{e.Name}\" appears twice in the same object (first at line {e.First.Line}, column {e.First.Column}); keep only one" }]);
+            throw DiagnosticCatalog.JsonDuplicate.Fail(
+                $"字段「{e.Name}」在同一个对象中出现了两次（第一次在第 {e.First.Line} 行第 {e.First.Column} 列），请只保留一个",
+                $"the field \"{e.Name}\" appears twice in the same object (first at line {e.First.Line}, column {e.First.Column}); keep only one",
+                file, line, col, e.Path);
         }
     }
 
     private static byte[] ReadBounded(string path, CancellationToken cancel)
     {
         if (Directory.Exists(path))
-            throw Io("E-IO-READ", "这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", "this is a folder, not a data file (name a .json file inside it)", path);
-        if (!File.Exists(path) && !IsSpecialFile(path)) throw Io("E-IO-NOT-FOUND", "找不到数据文件", "data file not found", path);
+            throw DiagnosticCatalog.IoRead.Fail("这是一个文件夹，不是数据文件（请指定其中的 .json 文件）", "this is a folder, not a data file (name a .json file inside it)", path);
+        if (!File.Exists(path) && !IsSpecialFile(path)) throw DiagnosticCatalog.IoNotFound.Fail("找不到数据文件", "data file not found", path);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
@@ -63,7 +64,7 @@ public static class JsonPositionReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-READ", $"无法读取数据文件：{e.Message}", $"cannot read the data file: {e.Message}", path);
+            throw DiagnosticCatalog.IoRead.Fail($"无法读取数据文件：{e.Message}", $"cannot read the data file: {e.Message}", path);
         }
     }
 
@@ -74,18 +75,14 @@ public static class JsonPositionReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
     }
 
-    private static DocGenException TooLarge(string path, long? length) => new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TOO-LARGE",
+    private static DocGenException TooLarge(string path, long? length) => DiagnosticCatalog.DataTooLarge.Fail(
         length is { } l
             ? $"数据文件过大（{l / 1024 / 1024} MB，上限 {MaxBytes / 1024 / 1024} MB）；一份年度报告的数据通常只有几十 KB"
-            : $"数据过大（超过 {MaxBytes / 1024 / 1024} MB 的上限，读到这里就停止了）；一份年度报告的数据通常只有几十 KB", path)
-    {
-        MessageEn = length is { } m
+            : $"数据过大（超过 {MaxBytes / 1024 / 1024} MB 的上限，读到这里就停止了）；一份年度报告的数据通常只有几十 KB",
+        length is { } m
             ? $"the data file is too large ({m / 1024 / 1024} MB, the limit is {MaxBytes / 1024 / 1024} MB); a report's data is usually a few tens of KB"
             : $"the data is too large (past the {MaxBytes / 1024 / 1024} MB limit, reading stopped there); a report's data is usually a few tens of KB",
-    }]);
-
-    private static DocGenException Io(string id, string zh, string en, string path) =>
-        new(FailureKind.Io, [new Diagnostic(Severity.Error, id, zh, path) { MessageEn = en }]);
+        path);
 
     private static void CheckEncoding(byte[] bytes, int start, string file, TextPositions positions)
     {
@@ -93,9 +90,9 @@ public static class JsonPositionReader
         const string Utf32Zh = "文件是 UTF-32 编码，请在编辑器中另存为 UTF-8", Utf32En = "the file is UTF-32 encoded; save it as UTF-8 in your editor";
         const string Utf16Zh = "文件是 UTF-16 编码（Unicode），请在编辑器中另存为 UTF-8", Utf16En = "the file is UTF-16 encoded (\"Unicode\"); save it as UTF-8 in your editor";
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
-            throw Failure("E-JSON-ENCODING", Utf32Zh, Utf32En, file, 1, 1);
+            throw Encoding(Utf32Zh, Utf32En, file, 1, 1);
         if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
-            throw Failure("E-JSON-ENCODING", Utf16Zh, Utf16En, file, 1, 1);
+            throw Encoding(Utf16Zh, Utf16En, file, 1, 1);
         if (span.IndexOf((byte)0) >= 0)
         {
             // Text in UTF-16 without a byte order mark has a zero byte beside every ASCII character, UTF-32 three; anything
@@ -104,16 +101,16 @@ public static class JsonPositionReader
             bool text = head.Length >= 4 && head[..Math.Min(head.Length, 64)].IndexOfAnyExcept((byte)0) >= 0;
             bool utf32 = text && head.Length % 4 == 0 && CountZeros(head) * 4 >= head.Length * 2 && Utf32Shape(head);
             bool utf16 = text && (head[0] == 0 || head[1] == 0) && (head[2] == 0 || head[3] == 0) && CountZeros(head) * 3 >= head.Length;
-            throw utf32 ? Failure("E-JSON-ENCODING", Utf32Zh, Utf32En, file, 1, 1)
-                : utf16 ? Failure("E-JSON-ENCODING", Utf16Zh, Utf16En, file, 1, 1)
-                : Failure("E-JSON-ENCODING", "文件不是文本文件（含有二进制数据，可能选错了文件），数据文件应为 UTF-8 编码的 JSON",
+            throw utf32 ? Encoding(Utf32Zh, Utf32En, file, 1, 1)
+                : utf16 ? Encoding(Utf16Zh, Utf16En, file, 1, 1)
+                : Encoding("文件不是文本文件（含有二进制数据，可能选错了文件），数据文件应为 UTF-8 编码的 JSON",
                     "the file is not a text file (it holds binary data: the wrong file?); a data file is JSON encoded in UTF-8", file, 1, 1);
         }
         int bad = Utf8Error(span);
         if (bad >= 0)
         {
             var (l, c) = positions.At(start + bad);
-            throw Failure("E-JSON-ENCODING", "文件不是 UTF-8 编码（可能是 GBK/GB2312），请在编辑器中另存为 UTF-8",
+            throw Encoding("文件不是 UTF-8 编码（可能是 GBK/GB2312），请在编辑器中另存为 UTF-8",
                 "the file is not UTF-8 encoded (perhaps GBK/GB2312); save it as UTF-8 in your editor", file, l, c);
         }
     }
@@ -147,6 +144,6 @@ public static class JsonPositionReader
 
     private static int CountZeros(ReadOnlySpan<byte> s) => s.Count((byte)0);
 
-    private static DocGenException Failure(string id, string zh, string en, string file, int line, int col) =>
-        new(FailureKind.InvalidData, [new Diagnostic(Severity.Error, id, zh, file, line, col) { MessageEn = en }]);
+    private static DocGenException Encoding(string zh, string en, string file, int line, int col) =>
+        DiagnosticCatalog.JsonEncoding.Fail(zh, en, file, line, col);
 }

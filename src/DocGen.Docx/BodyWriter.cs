@@ -41,7 +41,8 @@ internal sealed class BodyWriter
                     foreach (var p in Spacer(s)) Add(p);
                     break;
                 default:
-                    throw new M.DocGenException("E-DOCX-BLOCK", $"DOCX 输出不支持的内容块类型「{_doc.Blocks[i].GetType().Name}」", M.FailureKind.Internal);
+                    throw M.DiagnosticCatalog.DocxBlock.Fail($"DOCX 输出不支持的内容块类型「{_doc.Blocks[i].GetType().Name}」",
+                        $"the DOCX writer does not support the block type \"{_doc.Blocks[i].GetType().Name}\"");
             }
         }
         // A page break with nothing after it still has to end the page, and Word wants a body to end with a paragraph.

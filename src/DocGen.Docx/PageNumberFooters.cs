@@ -17,7 +17,7 @@ internal static class PageNumberFooters
         string format = style.Format;
         int at = format.IndexOf(NumberPlaceholder, StringComparison.Ordinal);
         if (at < 0)
-            throw new M.DocGenException("E-STYLE-FIELD", $"页码格式「{format}」中缺少表示页码的 {{0}}");
+            throw M.DiagnosticCatalog.StyleField.Fail($"页码格式「{format}」中缺少表示页码的 {{0}}", $"the page number format \"{format}\" lacks the {{0}} that stands for the page number");
 
         AddText(p, format[..at]);
         p.Append(

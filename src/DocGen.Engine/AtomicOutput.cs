@@ -19,7 +19,7 @@ public static class AtomicOutput
         try { Directory.CreateDirectory(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-OUTDIR", $"无法创建输出文件夹：{OutDirReason(outDir, e)}", $"cannot create the output folder: {e.Message}", outDir);
+            throw Io(DiagnosticCatalog.IoOutDir, $"无法创建输出文件夹：{OutDirReason(outDir, e)}", $"cannot create the output folder: {e.Message}", outDir);
         }
         var finals = writers.Select(w => Path.Combine(outDir, baseName + w.Extension)).ToList();
         foreach (var final in finals) OutputTarget.Check(final, force);
@@ -29,7 +29,7 @@ public static class AtomicOutput
         try { files = TemporaryFiles.Begin(outDir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {e.Message}", outDir);
+            throw Io(DiagnosticCatalog.IoWrite, $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {e.Message}", outDir);
         }
         using (files)
         {
@@ -52,9 +52,9 @@ public static class AtomicOutput
                 {
                     string reason = OutputTarget.Reason(e, temp, final), name = Path.GetFileName(final);
                     throw IsDiskFull(e)
-                        ? Io("E-IO-DISK-FULL", $"磁盘空间不足，无法写完 {name}；已有的文件保持不变。请清理磁盘后重试",
+                        ? Io(DiagnosticCatalog.IoDiskFull, $"磁盘空间不足，无法写完 {name}；已有的文件保持不变。请清理磁盘后重试",
                             $"the disk is full: {name} could not be written; existing files are unchanged. Free some space and retry ({reason})", final)
- : Io("E-IO-WRITE", $"写入 {name} 时出错，已有的文件保持不变：{IoReason.Chinese(e)}", $"writing {name} failed; existing files are unchanged: {reason}", final);
+ : Io(DiagnosticCatalog.IoWrite, $"写入 {name} 时出错，已有的文件保持不变：{IoReason.Chinese(e)}", $"writing {name} failed; existing files are unchanged: {reason}", final);
                 }
             }
             if (formatsInParallel && writers.Count > 1)
@@ -133,7 +133,7 @@ public static class AtomicOutput
     private static DocGenException RenameFailed(string final, Exception e, string reason)
     {
         string name = Path.GetFileName(final);
-        return Io("E-IO-WRITE", $"无法写入 {name}（文件可能被其他程序占用或只读），已有的文件保持不变：{IoReason.Chinese(e)}",
+        return Io(DiagnosticCatalog.IoWrite, $"无法写入 {name}（文件可能被其他程序占用或只读），已有的文件保持不变：{IoReason.Chinese(e)}",
             $"cannot write {name} (it may be open in another program or read-only); existing files are unchanged: {reason}", final);
     }
 
@@ -145,23 +145,22 @@ public static class AtomicOutput
         return IoReason.Chinese(e);
     }
 
-    /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    /// <summary>ENOSPC (28) and EDQUOT (122) on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows: decided by the error
+    /// code .NET puts in HResult (the raw errno on Unix), never by the English text of the message.</summary>
     private static bool IsDiskFull(Exception e) =>
-        e is IOException && ((OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult is 28 or 122)
-                             || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
+        e is IOException && (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 0x70 or 0x27 : e.HResult is 28 or 122);
 
     private static FileStream OpenTemp(string temp, string final)
     {
         try { return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Io("E-IO-WRITE", $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {OutputTarget.Reason(e, temp, final)}", final);
+            throw Io(DiagnosticCatalog.IoWrite, $"无法在输出文件夹中写文件：{IoReason.Chinese(e)}", $"cannot write files in the output folder: {OutputTarget.Reason(e, temp, final)}", final);
         }
     }
 
     /// <summary>Removes temporary files killed runs left behind (see <see cref="TemporaryFiles.CleanStale"/>).</summary>
     public static void CleanStale(string outDir) => TemporaryFiles.CleanStale(outDir);
 
-    internal static DocGenException Io(string id, string zh, string en, string file) =>
-        new(FailureKind.Io, [new Diagnostic(Severity.Error, id, zh, file) { MessageEn = en }]);
+    internal static DocGenException Io(DiagnosticKind kind, string zh, string en, string file) => kind.Fail(zh, en, file);
 }

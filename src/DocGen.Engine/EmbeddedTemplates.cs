@@ -47,8 +47,10 @@ public static class EmbeddedTemplates
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException("E-TEMPLATE-IO",
-                $"无法把程序内置的模板写入 {target}：{e.Message}。请用 --templates 或环境变量 DOCGEN_TEMPLATES 指定模板文件夹", FailureKind.Template, e);
+            throw DiagnosticCatalog.TemplateIo.Fail(
+                $"无法把程序内置的模板写入 {target}：{e.Message}。请用 --templates 或环境变量 DOCGEN_TEMPLATES 指定模板文件夹",
+                $"cannot write the templates built into the program to {target}: {e.Message}. Name a templates folder with --templates or the DOCGEN_TEMPLATES environment variable",
+                inner: e);
         }
         finally
         {

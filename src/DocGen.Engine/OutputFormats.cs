@@ -16,11 +16,11 @@ public static class OutputFormats
             list.Add(f switch
             {
                 "docx" => new DocxOutput(),
-                "pdf" => new PdfOutput(new Pdf.FontSettings(fontDirectories)),
-                _ => throw new DocGenException("E-USAGE-FORMAT", $"不支持的输出格式「{f}」（可用：{string.Join("、", Names)}）", FailureKind.Usage),
+                "pdf" => new PdfOutput(fontDirectories),
+                _ => throw DiagnosticCatalog.UsageFormat.Fail($"不支持的输出格式「{f}」（可用：{string.Join("、", Names)}）", $"unsupported output format \"{f}\" (known: {string.Join(", ", Names)})"),
             });
         }
-        if (list.Count == 0) throw new DocGenException("E-USAGE-FORMAT", "没有指定输出格式", FailureKind.Usage);
+        if (list.Count == 0) throw DiagnosticCatalog.UsageFormat.Fail("没有指定输出格式", "no output format given");
         return list;
     }
 }

@@ -1,3 +1,5 @@
+using DocGen.Model;
+
 namespace DocGen.Engine;
 
 /// <summary>What may stand at an output's name before it is replaced, and how the replacement keeps what the user set on it.</summary>
@@ -17,7 +19,7 @@ internal static class OutputTarget
             if (force) return;
             string? target = new FileInfo(final).LinkTarget;
             bool dangling = !File.Exists(final) && !Directory.Exists(final);
-            throw AtomicOutput.Io("E-IO-SYMLINK",
+            throw AtomicOutput.Io(DiagnosticCatalog.IoSymlink,
                 $"输出文件名 {name} 是一个符号链接（指向 {target}{(dangling ? "，该目标不存在" : "")}）。DocGen 不经由链接写到别处，也不擅自删除链接：" +
                 "请删除这个链接或换一个输出文件夹；如要用报告替换链接本身（链接指向的文件不受影响），请加 --force",
                 $"the output name {name} is a symbolic link (to {target}{(dangling ? ", which does not exist" : "")}). DocGen neither writes " +
@@ -25,9 +27,9 @@ internal static class OutputTarget
                 "with the report (the file it points to is left alone)", final);
         }
         if (Directory.Exists(final))
-            throw AtomicOutput.Io("E-IO-WRITE", $"无法写入 {name}：同名的文件夹已存在", $"cannot write {name}: a folder of that name exists", final);
+            throw AtomicOutput.Io(DiagnosticCatalog.IoWrite, $"无法写入 {name}：同名的文件夹已存在", $"cannot write {name}: a folder of that name exists", final);
         if (!force && File.Exists(final) && IsReadOnly(final))
-            throw AtomicOutput.Io("E-IO-READONLY",
+            throw AtomicOutput.Io(DiagnosticCatalog.IoReadOnly,
                 $"{name} 是只读文件，DocGen 不替换它。如确要替换，请加 --force（新文件保留原来的只读权限）",
                 $"{name} is read-only, so DocGen does not replace it. Add --force to replace it anyway (the new file keeps its read-only mode)", final);
     }

@@ -1,6 +1,7 @@
 using DocGen.Data;
 using DocGen.Model;
 using DocGen.Review;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Engine;
@@ -52,11 +53,11 @@ public sealed class ReportPipeline(TemplateLocator templates)
 
     /// <summary>The diagnostic for an unexpected exception: a short message; the stack trace goes to <see cref="Diagnostic.Detail"/> for --verbose.</summary>
     public static Diagnostic InternalError(Exception e, string? file) =>
-        new(Severity.Error, "E-INTERNAL", $"内部错误（{e.GetType().Name}：{e.Message}）：DocGen 遇到了意外情况，这不是数据文件的问题。请用 --verbose 重新运行，并把输出报告给维护者", file)
-        {
-            MessageEn = $"internal error ({e.GetType().Name}: {e.Message}): this is not a problem of the data file. Run again with --verbose and report the output to the maintainers",
-            Detail = e.ToString(),
-        };
+        DiagnosticCatalog.Internal.Create(
+            $"内部错误（{e.GetType().Name}：{e.Message}）：DocGen 遇到了意外情况，这不是数据文件的问题。请用 --verbose 重新运行，并把输出报告给维护者",
+            $"internal error ({e.GetType().Name}: {e.Message}): this is not a problem of the data file. Run again with --verbose and report the output to the maintainers",
+            file) with
+        { Detail = e.ToString() };
 
     /// <summary>Parses and validates; throws <see cref="DocGenException"/> for unreadable files or a missing template.</summary>
     public BoundReport Bind(string dataPath, string? templateOverride = null, CancellationToken cancel = default)
@@ -110,11 +111,11 @@ public sealed class ReportPipeline(TemplateLocator templates)
     private static string TemplateName(JNode root, string file)
     {
         if (root is not JObject)
-            throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TYPE",
-                $"数据文件的最外层应为对象 {{ … }}，实际为{JNodeText.TypeName(root)}", file, root.Line, root.Column)]);
+            throw DiagnosticCatalog.DataType.Fail($"数据文件的最外层应为对象 {{ … }}，实际为{JNodeText.TypeName(root)}",
+                $"the data file must be an object {{ … }} at its outermost level, found {JNodeText.TypeNameEn(root)}", file, root.Line, root.Column);
         if (root is JObject o && o["template"] is JString s && s.Value.Length > 0) return s.Value;
         var at = root is JObject obj && obj["template"] is { } n ? n : root;
-        throw new DocGenException(FailureKind.InvalidData, [new Diagnostic(Severity.Error, "E-DATA-TEMPLATE",
-            "数据文件须用「template」字段指明报告格式，例如 \"template\": \"gov-info-annual-2021\"", file, at.Line, at.Column)]);
+        throw DiagnosticCatalog.DataTemplate.Fail("数据文件须用「template」字段指明报告格式，例如 \"template\": \"gov-info-annual-2021\"",
+            "the data file must name its format in the \"template\" field, for example \"template\": \"gov-info-annual-2021\"", file, at.Line, at.Column);
     }
 }

@@ -97,12 +97,10 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
             foreach (var other in allInputs)
             {
                 if (!FileIdentity.Same(output, other)) continue;
-                return new Diagnostic(Severity.Error, "E-IO-OUTPUT-IS-INPUT",
+                return DiagnosticCatalog.IoOutputIsInput.Create(
                     $"输出文件 {output} 与输入文件 {other} 是同一个文件，写入会毁掉数据文件，因此什么也没有写。请给数据文件改用 .json 扩展名，或用 -o 指定另一个输出文件夹",
-                    input)
-                {
-                    MessageEn = $"the output {output} and the input {other} are the same file: writing it would destroy the data file, so nothing was written. Give the data file a .json extension or choose another output folder with -o",
-                };
+                    $"the output {output} and the input {other} are the same file: writing it would destroy the data file, so nothing was written. Give the data file a .json extension or choose another output folder with -o",
+                    input);
             }
         }
         return null;

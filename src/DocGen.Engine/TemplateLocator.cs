@@ -18,10 +18,11 @@ public sealed class TemplateLocator(string? explicitRoot = null)
     public string Folder(string name)
     {
         if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(".."))
-            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"模板名「{name}」无效", FailureKind.InvalidData);
+            throw DiagnosticCatalog.DataTemplateUnknown.Fail($"模板名「{name}」无效", $"\"{name}\" is not a valid template name");
         string folder = Path.Combine(Root, name);
         if (!Directory.Exists(folder))
-            throw new DocGenException("E-DATA-TEMPLATE-UNKNOWN", $"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}", FailureKind.InvalidData);
+            throw DiagnosticCatalog.DataTemplateUnknown.Fail($"找不到模板「{name}」（在 {Root} 中）。已安装的模板：{string.Join("、", Names())}",
+                $"no template \"{name}\" (in {Root}). Installed templates: {string.Join(", ", Names())}");
         return folder;
     }
 

@@ -42,19 +42,11 @@ public sealed class DocGenException : Exception
     public FailureKind Kind { get; }
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    public DocGenException(string id, string message, FailureKind kind = FailureKind.Template, Exception? inner = null)
-        : base(message, inner)
-    {
-        Id = id;
-        Kind = kind;
-        Diagnostics = [new Diagnostic(Severity.Error, id, message)];
-    }
-
-    public DocGenException(FailureKind kind, IReadOnlyList<Diagnostic> diagnostics)
-        : base(string.Join(Environment.NewLine, diagnostics.Select(d => d.Format())))
+    public DocGenException(FailureKind kind, IReadOnlyList<Diagnostic> diagnostics, Exception? inner = null)
+        : base(string.Join(Environment.NewLine, diagnostics.Select(d => d.Format())), inner)
     {
         Kind = kind;
         Diagnostics = diagnostics;
-        Id = diagnostics.FirstOrDefault(d => d.Severity == Severity.Error)?.Id ?? "E-UNKNOWN";
+        Id = diagnostics.FirstOrDefault(d => d.Severity == Severity.Error)?.Id ?? DiagnosticCatalog.Unknown.Id;
     }
 }

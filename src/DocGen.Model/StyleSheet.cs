@@ -11,13 +11,13 @@ public sealed record StyleSheet(
     IReadOnlyDictionary<string, CharacterStyle> Characters)
 {
     public ParagraphStyle Paragraph(string name) =>
-        Paragraphs.TryGetValue(name, out var s) ? s : throw new DocGenException("E-STYLE-UNKNOWN", $"样式表中没有段落样式「{name}」");
+        Paragraphs.TryGetValue(name, out var s) ? s : throw DiagnosticCatalog.StyleUnknown.Fail($"样式表中没有段落样式「{name}」", $"the style sheet has no paragraph style \"{name}\"");
 
     public CharacterStyle Character(string name) =>
-        Characters.TryGetValue(name, out var s) ? s : throw new DocGenException("E-STYLE-UNKNOWN", $"样式表中没有字符样式「{name}」");
+        Characters.TryGetValue(name, out var s) ? s : throw DiagnosticCatalog.StyleUnknown.Fail($"样式表中没有字符样式「{name}」", $"the style sheet has no character style \"{name}\"");
 
     public FontRole Font(string role) =>
-        Fonts.TryGetValue(role, out var f) ? f : throw new DocGenException("E-STYLE-UNKNOWN", $"样式表中没有字体角色「{role}」");
+        Fonts.TryGetValue(role, out var f) ? f : throw DiagnosticCatalog.StyleUnknown.Fail($"样式表中没有字体角色「{role}」", $"the style sheet has no font role \"{role}\"");
 
     /// <summary>
     /// Whether the PDF keeps the fonts' hinting (TrueType instructions, CFF stem hints). Hints only sharpen text drawn at a

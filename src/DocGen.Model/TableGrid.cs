@@ -23,14 +23,16 @@ public sealed class TableGrid
             foreach (var cell in table.Rows[r].Cells)
             {
                 if (cell.Row != r)
-                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {r + 1} 行中的单元格标注为第 {cell.Row + 1} 行");
+                    throw Grid($"表格 {table.Id}: 第 {r + 1} 行中的单元格标注为第 {cell.Row + 1} 行", $"table {table.Id}: a cell in row {r + 1} says it is in row {cell.Row + 1}");
                 if (cell.RowSpan < 1 || cell.ColSpan < 1 || cell.Row + cell.RowSpan > RowCount || cell.Column < 0 || cell.Column + cell.ColSpan > ColumnCount)
-                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 单元格（第 {cell.Row + 1} 行第 {cell.Column + 1} 列，跨 {cell.RowSpan} 行 {cell.ColSpan} 列）超出表格范围（{RowCount} 行 {ColumnCount} 列）");
+                    throw Grid($"表格 {table.Id}: 单元格（第 {cell.Row + 1} 行第 {cell.Column + 1} 列，跨 {cell.RowSpan} 行 {cell.ColSpan} 列）超出表格范围（{RowCount} 行 {ColumnCount} 列）",
+                        $"table {table.Id}: the cell at row {cell.Row + 1}, column {cell.Column + 1} spanning {cell.RowSpan} row(s) and {cell.ColSpan} column(s) lies outside the table ({RowCount} rows, {ColumnCount} columns)");
                 for (int rr = cell.Row; rr < cell.Row + cell.RowSpan; rr++)
                     for (int cc = cell.Column; cc < cell.Column + cell.ColSpan; cc++)
                     {
                         if (_cover[rr, cc] is { } other)
-                            throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {rr + 1} 行第 {cc + 1} 列同时被两个单元格占用（「{Short(other.Text)}」与「{Short(cell.Text)}」）");
+                            throw Grid($"表格 {table.Id}: 第 {rr + 1} 行第 {cc + 1} 列同时被两个单元格占用（「{Short(other.Text)}」与「{Short(cell.Text)}」）",
+                                $"table {table.Id}: row {rr + 1}, column {cc + 1} is covered by two cells (\"{Short(other.Text)}\" and \"{Short(cell.Text)}\")");
                         _cover[rr, cc] = cell;
                     }
             }
@@ -38,8 +40,10 @@ public sealed class TableGrid
         for (int r = 0; r < RowCount; r++)
             for (int c = 0; c < ColumnCount; c++)
                 if (_cover[r, c] is null)
-                    throw new DocGenException("E-TABLE-GRID", $"表格 {table.Id}: 第 {r + 1} 行第 {c + 1} 列没有单元格");
+                    throw Grid($"表格 {table.Id}: 第 {r + 1} 行第 {c + 1} 列没有单元格", $"table {table.Id}: row {r + 1}, column {c + 1} has no cell");
     }
+
+    private static DocGenException Grid(string zh, string en) => DiagnosticCatalog.TableGrid.Fail(zh, en);
 
     /// <summary>The origin cell covering (row, col).</summary>
     public TableCell At(int row, int col) => _cover[row, col]!;

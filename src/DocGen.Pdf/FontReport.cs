@@ -11,22 +11,14 @@ public sealed record FontCandidateReport(string File, int Face, bool IsLatin, IR
 
 /// <summary>What the PDF will use for one font role (`docgen fonts`).</summary>
 /// <param name="ChosenFile">The first usable CJK font (path#face), or null when the role cannot be rendered.</param>
-/// <param name="Problem">The E-FONT-* message when the role cannot be used.</param>
+/// <param name="Problem">The E-FONT-* message when the role cannot be used (<paramref name="ProblemEn"/> in English).</param>
 public sealed record FontRoleReport(string Role, string OfficialName, string LatinName, IReadOnlyList<FontCandidateReport> Candidates,
-    string? ChosenFile, string? ChosenLatinFile, string? Problem);
+    string? ChosenFile, string? ChosenLatinFile, string? Problem, string? ProblemEn = null);
 
 /// <summary>A character no font of its role's chain covers.</summary>
 public sealed record MissingGlyph(string Character, int CodePoint, string Role, string Where, string Context)
 {
     public string CodePointLabel => $"U+{CodePoint:X4}";
-}
-
-/// <summary>Why a font file serves a role, as `docgen fonts` reports it.</summary>
-public static class FontMatch
-{
-    public const string FileName = "file name";
-    public const string Fallback = "fallback";
-    public static string FamilyName(string family) => "family name: " + family;
 }
 
 public static class FontReport
@@ -38,13 +30,13 @@ public static class FontReport
         {
             var role = s.Fonts[key];
             var r = FontLibrary.Resolve(role, f);
-            string? problem = null;
+            string? problem = null, problemEn = null;
             try { r.Require(); }
-            catch (DocGenException e) { problem = $"{e.Id}: {e.Message}"; }
+            catch (DocGenException e) { problem = $"{e.Id}: {e.Diagnostics[0].Message}"; problemEn = $"{e.Id}: {e.Diagnostics[0].MessageEn}"; }
             var candidates = r.Attempts.Select(a => new FontCandidateReport(a.Candidate.File, a.Candidate.Face, a.IsLatin, a.TriedPaths, a.FoundPath,
                 a.Error ?? (a.FoundPath is null ? "not found" : "found"), a.Match)).ToList();
             list.Add(new FontRoleReport(key, role.EastAsiaName, role.LatinName, candidates,
-                r.Cjk.Count > 0 ? Name(r.Cjk[0]) : null, r.Latin.Count > 0 ? Name(r.Latin[0]) : null, problem));
+                r.Cjk.Count > 0 ? Name(r.Cjk[0]) : null, r.Latin.Count > 0 ? Name(r.Latin[0]) : null, problem, problemEn));
         }
         return list;
 

@@ -35,7 +35,7 @@ public sealed class PdfRenderer(FontSettings settings)
 
     /// <summary>A glyph program found broken only when it is measured or subset (fonts are read lazily) is a font error, not a crash.</summary>
     private static DocGenException Damaged(FontFormatException e) =>
-        new("E-FONT-UNSUPPORTED", $"字体文件不能使用：{e.Message}", FailureKind.Font);
+        DiagnosticCatalog.FontUnsupported.Fail($"字体文件不能使用：{e.Message}", $"a font file cannot be used: {e.Message}");
 
     private static string Fingerprint(Document doc, LayoutResult layout)
     {

@@ -13,7 +13,6 @@ namespace DocGen.Review;
 /// </summary>
 public static class CheckRulesLoader
 {
-    public const string ErrorId = "E-TEMPLATE-CHECKS";
 
     private static readonly ConditionalWeakTable<TemplatePackage, CheckRules> Cache = [];
 
@@ -30,11 +29,12 @@ public static class CheckRulesLoader
         try { root = JsonPositionReader.Parse(File.ReadAllBytes(file), file); }
         catch (DocGenException e)
         {
-            throw new DocGenException(FailureKind.Template, e.Diagnostics.Select(d => d with { Id = "E-TEMPLATE-JSON", Severity = Severity.Error }).ToList());
+            var json = DiagnosticCatalog.TemplateJson;
+            throw new DocGenException(FailureKind.Template, e.Diagnostics.Select(d => d with { Id = json.Id, Severity = json.Severity }).ToList());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException("E-TEMPLATE-IO", $"无法读取模板文件 {file}：{e.Message}", FailureKind.Template, e);
+            throw DiagnosticCatalog.TemplateIo.Fail($"无法读取模板文件 {file}：{e.Message}", $"cannot read the template file {file}: {e.Message}", inner: e);
         }
         var reader = new Reader(file, template);
         var rules = reader.Read(root);
@@ -125,7 +125,7 @@ public static class CheckRulesLoader
         {
             Known(o, ["//", "id", "name", "nameEn", "cell", "expect", "soft"]);
             string? id = Str(o, "id", true), name = Str(o, "name", true);
-            if (id is not null && !id.StartsWith("W-CHECK-", StringComparison.Ordinal))
+            if (id is not null && !id.StartsWith(DiagnosticCatalog.CheckPrefix, StringComparison.Ordinal))
             {
                 Error(o["id"]!, $"「id」应以 W-CHECK- 开头（如 W-CHECK-CARRYOVER），实际为「{id}」", $"'id' should start with W-CHECK-, found '{id}'");
                 id = null;
@@ -214,10 +214,10 @@ public static class CheckRulesLoader
             foreach (var p in o.Properties.Where(p => !keys.Contains(p.Name)))
             {
                 string? guess = Suggest.Closest(p.Name, keys);
-                Errors.Add(new Diagnostic(Severity.Error, ErrorId, $"未知字段「{p.Name}」{(guess is null ? "" : $"，是否想写「{guess}」？")}（可用：{string.Join("、", keys.Where(k => k != "//"))}）", file, p.Line, p.Column)
-                {
-                    MessageEn = $"unknown field '{p.Name}'{(guess is null ? "" : $"; did you mean '{guess}'?")} (available: {string.Join(", ", keys.Where(k => k != "//"))})",
-                });
+                Errors.Add(DiagnosticCatalog.TemplateChecks.Create(
+                    $"未知字段「{p.Name}」{(guess is null ? "" : $"，是否想写「{guess}」？")}（可用：{string.Join("、", keys.Where(k => k != "//"))}）",
+                    $"unknown field '{p.Name}'{(guess is null ? "" : $"; did you mean '{guess}'?")} (available: {string.Join(", ", keys.Where(k => k != "//"))})",
+                    file, p.Line, p.Column));
             }
         }
 
@@ -226,7 +226,7 @@ public static class CheckRulesLoader
         private void Error(JNode at, string message, string messageEn, int index = -1)
         {
             var (line, column) = at is JString s && index >= 0 && _source is not null ? _source.Of(s, index) : (at.Line, at.Column);
-            Errors.Add(new Diagnostic(Severity.Error, ErrorId, message, file, line, column) { MessageEn = messageEn });
+            Errors.Add(DiagnosticCatalog.TemplateChecks.Create(message, messageEn, file, line, column));
         }
     }
 }

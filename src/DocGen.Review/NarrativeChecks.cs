@@ -10,11 +10,11 @@ namespace DocGen.Review;
 /// </summary>
 public static class NarrativeChecks
 {
-    public static IEnumerable<Diagnostic> Numbers(ReportText text, CheckRules rules) => Phrases(text, rules.Numbers, "W-CHECK-NUMBER");
+    public static IEnumerable<Diagnostic> Numbers(ReportText text, CheckRules rules) => Phrases(text, rules.Numbers, DiagnosticCatalog.CheckNumber);
 
-    public static IEnumerable<Diagnostic> Years(ReportText text, CheckRules rules) => Phrases(text, rules.Years, "W-CHECK-YEAR");
+    public static IEnumerable<Diagnostic> Years(ReportText text, CheckRules rules) => Phrases(text, rules.Years, DiagnosticCatalog.CheckYear);
 
-    private static IEnumerable<Diagnostic> Phrases(ReportText text, IReadOnlyList<PhraseRule> rules, string id)
+    private static IEnumerable<Diagnostic> Phrases(ReportText text, IReadOnlyList<PhraseRule> rules, DiagnosticKind id)
     {
         var report = text.Report;
         foreach (var rule in rules)
@@ -33,7 +33,7 @@ public static class NarrativeChecks
                     string others = rule.Expect.Count > 1 ? $"（也接受：{string.Join("；", rule.Expect.Where((_, i) => i != at).Select(e => e.Describe(report, null, false)))}）" : "";
                     string othersEn = rule.Expect.Count > 1 ? $" (also accepted: {string.Join("; ", rule.Expect.Where((_, i) => i != at).Select(e => e.Describe(report, null, true)))})" : "";
                     string value = Fmt(expected[at]!.Value);
-                    yield return id == "W-CHECK-YEAR"
+                    yield return id == DiagnosticCatalog.CheckYear
                         ? text.Finding(id, p, g.Index,
                             $"{rule.Name}：正文{ReportText.Quote(p.Text, m.Index, m.Length)}写的是 {g.Value} 年，但本报告的年度（year）是 {report.Context.GetValueOrDefault("year")}，应为 {value} 年。请核对是否沿用了其他年度报告的文字",
                             $"{rule.NameEn}: the text {ReportText.Quote(p.Text, m.Index, m.Length)} says {g.Value}, but the report year is {report.Context.GetValueOrDefault("year")}: it should be {value}. Was the text copied from another year's report?")
@@ -64,7 +64,7 @@ public static class NarrativeChecks
                         ? SameAgency(named, agency) || (agencyLine.Length > 0 && SameAgency(named, agencyLine))
                         : SamePlace(named, agency) || (agencyLine.Length > 0 && SamePlace(named, agencyLine));
                     if (ok) continue;
-                    yield return text.Finding("W-CHECK-AGENCY", p, g.Index, rule.SameName
+                    yield return text.Finding(DiagnosticCatalog.CheckAgency, p, g.Index, rule.SameName
                             ? $"{rule.Name}：正文{ReportText.Quote(p.Text, m.Index, m.Length)}写的机关是「{g.Value}」，与本报告的机关「{agency}」不一致。请核对是否沿用了其他机关报告的文字"
                             : $"{rule.Name}：正文{ReportText.Quote(p.Text, m.Index, m.Length)}写的「{g.Value}」与本报告的机关「{agency}」不在同一地方。请核对是否沿用了其他机关报告的文字",
                         rule.SameName
@@ -84,7 +84,7 @@ public static class NarrativeChecks
             if (!text.In(rule.In).Any() && rule.In.Any(i => text.Report.Template.Narrative.ContainsKey(i) && !text.Report.Template.NarrativeMayBeEmpty.Contains(i))) continue;
             string where = string.Join("、", rule.In.Select(i => placeNames.GetValueOrDefault(i, i)));
             string place = rule.In.FirstOrDefault(i => text.Report.Nodes.ContainsKey(i)) ?? "";
-            yield return text.Finding("W-CHECK-REQUIRED", place,
+            yield return text.Finding(DiagnosticCatalog.CheckRequired, place,
                 $"报告格式要求写明{rule.Name}，但在{where}中没有找到。{rule.Suggestion}",
                 $"the format requires {rule.NameEn}, but {string.Join(", ", rule.In)} do(es) not contain it. {rule.SuggestionEn}");
         }

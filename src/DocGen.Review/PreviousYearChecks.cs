@@ -1,7 +1,7 @@
 using System.Globalization;
 using DocGen.Data;
 using DocGen.Model;
-using DocGen.Templates;
+using DocGen.Tables;
 
 namespace DocGen.Review;
 
@@ -18,12 +18,10 @@ public static class PreviousYearChecks
         if (previousYear != year - 1)
         {
             var at = previous.Nodes.GetValueOrDefault("year") ?? previous.Nodes.GetValueOrDefault("");
-            yield return new Diagnostic(Severity.Warning, "W-CHECK-PREVIOUS",
+            yield return DiagnosticCatalog.CheckPrevious.Create(
                 $"--previous 给出的是 {previousYear} 年度的报告，不是本报告（{year} 年度）的上一年度（{year - 1} 年）：跨年核对没有进行",
-                previous.File, at?.Line ?? 0, at?.Column ?? 0, "year")
-            {
-                MessageEn = $"--previous is the report for {previousYear}, not for the year before this report ({year - 1}): the checks across years were not made",
-            };
+                $"--previous is the report for {previousYear}, not for the year before this report ({year - 1}): the checks across years were not made",
+                previous.File, at?.Line ?? 0, at?.Column ?? 0, "year");
             yield break;
         }
         foreach (var rule in rules.PreviousYear)
@@ -39,12 +37,10 @@ public static class PreviousYearChecks
                     ?? report.Nodes.GetValueOrDefault($"tables.{cell.Table}") ?? report.Nodes.GetValueOrDefault("");
                 string soft = rule.Soft ? "如本年对存量做过清理或重新统计，请在正文中说明；否则" : "";
                 string softEn = rule.Soft ? "If the stock was cleaned up or recounted this year, say so in the text; otherwise " : "";
-                yield return new Diagnostic(Severity.Warning, rule.Id,
+                yield return DiagnosticCatalog.Continuity(rule.Id,
                     $"{rule.Name}：{rule.Cell.Describe(report, previous, false, column)}，应等于 {rule.Expect.Describe(report, previous, false, column)} = {Fmt(expected.Value)}（上年报告：{previous.File}）。{soft}请核对本年或上年的数据",
-                    report.File, node?.Line ?? 0, node?.Column ?? 0, path)
-                {
-                    MessageEn = $"{rule.NameEn}: {rule.Cell.Describe(report, previous, true, column)} should equal {rule.Expect.Describe(report, previous, true, column)} = {Fmt(expected.Value)} (last year's report: {previous.File}). {softEn}check this year's or last year's data",
-                };
+                    $"{rule.NameEn}: {rule.Cell.Describe(report, previous, true, column)} should equal {rule.Expect.Describe(report, previous, true, column)} = {Fmt(expected.Value)} (last year's report: {previous.File}). {softEn}check this year's or last year's data",
+                    report.File, node?.Line ?? 0, node?.Column ?? 0, path);
             }
         }
     }
@@ -53,7 +49,7 @@ public static class PreviousYearChecks
     private static IEnumerable<string?> Columns(TableDefinition def, CellTerm cell)
     {
         if (cell.Column != "*") return [null];
-        var derived = def.Rules.Where(r => r.Kind == RuleKind.Sum && !r.ByRow).Select(r => r.Target).ToHashSet();
+        var derived = TableRules.SummedColumns(def);
         return def.ValueCells.Where(c => c.Row == cell.Row && !derived.Contains(c.Column)).Select(c => (string?)c.Column);
     }
 

@@ -80,19 +80,18 @@ public sealed class ReportText
         places is null ? Paragraphs.Where(p => p.Place is not ("title" or "title.agencyLine")) : Paragraphs.Where(p => places.Contains(p.Place));
 
     /// <summary>A warning at character <paramref name="index"/> of a paragraph: the data file's line and column of that character.</summary>
-    public Diagnostic Finding(string id, Paragraph p, int index, string message, string messageEn)
+    public Diagnostic Finding(DiagnosticKind kind, Paragraph p, int index, string message, string messageEn)
     {
         var (node, raw) = p.Locate(index);
         var (line, column) = _source?.Of(node, raw) ?? (node.Line, node.Column);
-        return new Diagnostic(Severity.Warning, id, message, Report.File, line, column, node.Path) { MessageEn = messageEn };
+        return kind.Create(message, messageEn, Report.File, line, column, node.Path);
     }
 
     /// <summary>A warning about a whole part (a required statement missing): at the part's list, or at the top of the file.</summary>
-    public Diagnostic Finding(string id, string place, string message, string messageEn)
+    public Diagnostic Finding(DiagnosticKind kind, string place, string message, string messageEn)
     {
         var node = Report.Nodes.GetValueOrDefault(place) ?? Report.Nodes.GetValueOrDefault("");
-        return new Diagnostic(Severity.Warning, id, message, Report.File, node?.Line ?? 0, node?.Column ?? 0, node is null || node.Path.Length == 0 ? null : node.Path)
-        { MessageEn = messageEn };
+        return kind.Create(message, messageEn, Report.File, node?.Line ?? 0, node?.Column ?? 0, node is null || node.Path.Length == 0 ? null : node.Path);
     }
 
     /// <summary>"「…前后的文字…」": the phrase with a little context, for messages.</summary>

@@ -48,7 +48,7 @@ public static class TextChecks
                 : value > previous
                     ? ($"编号「{shown}」跳过了「{expected}」（上一个是「{last.Value.Shown}」）", $"the number '{shown}' skips '{expected}' (the previous one is '{last.Value.Shown}')")
                     : ($"编号「{shown}」排在「{last.Value.Shown}」之后，顺序不对，应为「{expected}」", $"the number '{shown}' comes after '{last.Value.Shown}'; it should be '{expected}'");
-        return text.Finding("W-CHECK-NUMBERING", p, m.Index + m.Value.Length - m.Value.TrimStart().Length, zh + "。请核对编号", en + ". Check the numbering");
+        return text.Finding(DiagnosticCatalog.CheckNumbering, p, m.Index + m.Value.Length - m.Value.TrimStart().Length, zh + "。请核对编号", en + ". Check the numbering");
     }
 
     private static string Chinese(int n)
@@ -79,17 +79,17 @@ public static class TextChecks
         {
             string t = p.Text;
             if (HalfWidth(t) is { Count: > 0 } hits)
-                yield return text.Finding("W-CHECK-PUNCT-HALFWIDTH", p, hits[0],
+                yield return text.Finding(DiagnosticCatalog.CheckPunctHalfWidth, p, hits[0],
                     $"中文里用了半角标点「{string.Concat(hits.Select(i => t[i]).Distinct())}」（共 {hits.Count} 处，第一处在{ReportText.Quote(t, hits[0], 1)}）。中文正文应使用全角标点 ，；：（）？！",
                     $"half-width punctuation '{string.Concat(hits.Select(i => t[i]).Distinct())}' in Chinese text ({hits.Count} place(s), the first at {ReportText.Quote(t, hits[0], 1)}); Chinese text uses full-width ，；：（）？！");
             if (Quotes(t, curlyQuotes) is { } q)
-                yield return text.Finding("W-CHECK-QUOTES", p, q.Index, q.Zh + $"（{ReportText.Quote(t, q.Index, 1)}）。中文正文的引号用“ ”，引号内再用‘ ’", q.En + $" ({ReportText.Quote(t, q.Index, 1)}). Chinese text quotes with “ ” (and ‘ ’ inside them)");
+                yield return text.Finding(DiagnosticCatalog.CheckQuotes, p, q.Index, q.Zh + $"（{ReportText.Quote(t, q.Index, 1)}）。中文正文的引号用“ ”，引号内再用‘ ’", q.En + $" ({ReportText.Quote(t, q.Index, 1)}). Chinese text quotes with “ ” (and ‘ ’ inside them)");
             if (Doubled.Match(t) is { Success: true } d)
-                yield return text.Finding("W-CHECK-PUNCT-DOUBLED", p, d.Index,
+                yield return text.Finding(DiagnosticCatalog.CheckPunctDoubled, p, d.Index,
                     $"标点重复「{d.Value}」（{ReportText.Quote(t, d.Index, d.Length)}），请只保留一个",
                     $"doubled punctuation '{d.Value}' ({ReportText.Quote(t, d.Index, d.Length)}): keep one");
             if (SpaceInChinese(t) is { } s)
-                yield return text.Finding("W-CHECK-SPACE", p, s,
+                yield return text.Finding(DiagnosticCatalog.CheckSpace, p, s,
                     $"中文字符之间有空格（{ReportText.Quote(t, s, 1)}）。排版由 DocGen 负责，正文中不需要空格，请删除",
                     $"a space between Chinese characters ({ReportText.Quote(t, s, 1)}): DocGen does the spacing, delete it");
         }
@@ -168,7 +168,7 @@ public static class TextChecks
             {
                 var first = seen[key];
                 var (node, _) = first.Locate(0);
-                yield return text.Finding("W-CHECK-DUPLICATE", p, 0,
+                yield return text.Finding(DiagnosticCatalog.CheckDuplicate, p, 0,
                     $"这一段与 {first.Path}（第 {node.Line} 行）的段落完全相同（{ReportText.Quote(p.Text, 0, 12, 0)}），报告会印两遍。请删除其中一段",
                     $"this paragraph is the same as {first.Path} (line {node.Line}) ({ReportText.Quote(p.Text, 0, 12, 0)}); the report would print it twice. Delete one");
             }

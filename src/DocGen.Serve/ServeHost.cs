@@ -56,7 +56,7 @@ public sealed class ServeHost : IAsyncDisposable
         catch (IOException e)
         {
             await app.DisposeAsync();
-            throw new Model.DocGenException("E-SERVE-PORT", $"无法在 127.0.0.1:{options.Port} 上监听：{e.Message}", Model.FailureKind.Io);
+            throw Model.DiagnosticCatalog.ServePort.Fail($"无法在 127.0.0.1:{options.Port} 上监听：{e.Message}", $"cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         port = new Uri(addresses.First()).Port;

@@ -19,7 +19,7 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         try
         {
             reader.MoveToContent();
-            if (reader.Name != "document") throw Error(lineInfo, markup, $"根元素应为 <document>，实际为 <{reader.Name}>");
+            if (reader.Name != "document") throw Error(lineInfo, markup, $"根元素应为 <document>，实际为 <{reader.Name}>", $"the root element must be <document>, found <{reader.Name}>");
             // The title is metadata (DOCX core properties, PDF info): the **…** bold markers of its lines are not part of it.
             string title = (reader.GetAttribute("title") ?? "").Replace("**", "", StringComparison.Ordinal);
             string author = reader.GetAttribute("author") ?? "";
@@ -36,7 +36,8 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                         break;
                     case XmlNodeType.Text or XmlNodeType.CDATA:
                         if (!string.IsNullOrWhiteSpace(reader.Value))
-                            throw Error(lineInfo, markup, $"<document> 下不能直接出现文字「{Short(reader.Value.Trim())}」，应放在 <p> 中");
+                            throw Error(lineInfo, markup, $"<document> 下不能直接出现文字「{Short(reader.Value.Trim())}」，应放在 <p> 中",
+                                $"text directly inside <document> (\"{Short(reader.Value.Trim())}\") belongs in a <p>");
                         reader.Read();
                         break;
                     default:
@@ -46,12 +47,14 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
             }
             var missing = tables.Keys.Where(k => !usedTables.Contains(k)).ToList();
             if (missing.Count > 0)
-                throw Error(lineInfo, markup, $"模板没有放置表格 {string.Join("、", missing)}（应有 <table ref=\"…\"/>）");
+                throw Error(lineInfo, markup, $"模板没有放置表格 {string.Join("、", missing)}（应有 <table ref=\"…\"/>）",
+                    $"the template does not place the table(s) {string.Join(", ", missing)} (a <table ref=\"…\"/> is needed)");
             return new Document(new DocumentInfo(title, author), styles, blocks);
         }
         catch (XmlException e)
         {
-            throw Error(e.LineNumber, e.LinePosition, markup, $"模板生成的标记不是有效的 XML：{InTemplateTerms(e.Message, markup)}");
+            throw Error(e.LineNumber, e.LinePosition, markup, $"模板生成的标记不是有效的 XML：{InTemplateTerms(e.Message, markup, english: false)}",
+                $"the markup the template produced is not valid XML: {InTemplateTerms(e.Message, markup, english: true)}");
         }
     }
 
@@ -65,7 +68,7 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                     string? style = reader.GetAttribute("style");
                     string? src = reader.GetAttribute("src");
                     if (style is not null && !styles.Paragraphs.ContainsKey(style))
-                        throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式");
+                        throw Error(li, markup, $"<p style=\"{style}\">：样式表中没有这个段落样式", $"<p style=\"{style}\">: the style sheet has no such paragraph style");
                     string text;
                     if (reader.IsEmptyElement) { text = ""; reader.Read(); }
                     else
@@ -75,7 +78,8 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                         catch (XmlException) when (reader.NodeType == XmlNodeType.Element)
                         {
                             // Inline markup is **…** only, so an element inside <p> is nearly always a missing </p> above it.
-                            throw Error(line, column, markup, $"<p> 中不能包含元素 <{reader.Name}>（是否漏写了 </p>？段内加粗请用 **…**）");
+                            throw Error(line, column, markup, $"<p> 中不能包含元素 <{reader.Name}>（是否漏写了 </p>？段内加粗请用 **…**）",
+                                $"a <p> cannot hold the element <{reader.Name}> (a </p> missing? bold inside a paragraph is **…**)");
                         }
                     }
                     var source = src is null ? new SourceRef(Short(text)) : describe(src);
@@ -85,9 +89,9 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                 }
             case "table":
                 {
-                    string id = reader.GetAttribute("ref") ?? throw Error(li, markup, "<table> 缺少 ref 属性");
-                    if (!tables.TryGetValue(id, out var table)) throw Error(li, markup, $"<table ref=\"{id}\">：模板没有定义这个表格");
-                    if (!usedTables.Add(id)) throw Error(li, markup, $"表格 {id} 被放置了两次");
+                    string id = reader.GetAttribute("ref") ?? throw Error(li, markup, "<table> 缺少 ref 属性", "<table> needs a ref attribute");
+                    if (!tables.TryGetValue(id, out var table)) throw Error(li, markup, $"<table ref=\"{id}\">：模板没有定义这个表格", $"<table ref=\"{id}\">: the template defines no such table");
+                    if (!usedTables.Add(id)) throw Error(li, markup, $"表格 {id} 被放置了两次", $"the table {id} is placed twice");
                     Skip(reader, li, markup);
                     return table;
                 }
@@ -99,12 +103,13 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
                     string lines = reader.GetAttribute("lines") ?? "1";
                     // At most a page of blank lines: "Infinity" or 1e9 once filled memory with empty pages.
                     if (!double.TryParse(lines, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || n <= 0 || n > styles.Page.LinesPerPage)
-                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效，应为 0 到 {styles.Page.LinesPerPage}（一页的行数）之间的数");
+                        throw Error(li, markup, $"<spacer lines=\"{lines}\">：行数无效，应为 0 到 {styles.Page.LinesPerPage}（一页的行数）之间的数",
+                            $"<spacer lines=\"{lines}\">: not a valid number of lines, which lies between 0 and {styles.Page.LinesPerPage} (the lines of a page)");
                     Skip(reader, li, markup);
                     return new Spacer(n);
                 }
             default:
-                throw Error(li, markup, $"未知的标记元素 <{name}>（可用：p、table、pagebreak、spacer）");
+                throw Error(li, markup, $"未知的标记元素 <{name}>（可用：p、table、pagebreak、spacer）", $"unknown markup element <{name}> (known: p, table, pagebreak, spacer)");
         }
     }
 
@@ -113,18 +118,20 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         if (reader.IsEmptyElement) { reader.Read(); return; }
         string name = reader.Name;
         string inner = reader.ReadElementContentAsString();
-        if (!string.IsNullOrWhiteSpace(inner)) throw Error(li, markup, $"<{name}> 不能包含内容");
+        if (!string.IsNullOrWhiteSpace(inner)) throw Error(li, markup, $"<{name}> 不能包含内容", $"<{name}> cannot have content");
     }
 
-    private DocGenException Error(IXmlLineInfo li, string markup, string message) => Error(li.LineNumber, li.LinePosition, markup, message);
+    private DocGenException Error(IXmlLineInfo li, string markup, string zh, string en) => Error(li.LineNumber, li.LinePosition, markup, zh, en);
 
     /// <summary>Reported at the template line that produced the spot (see <see cref="SourceMarkers"/>), with the generated line as context.</summary>
-    private DocGenException Error(int line, int column, string markup, string message)
+    private DocGenException Error(int line, int column, string markup, string zh, string en)
     {
         var lines = markup.Split('\n');
-        string context = line >= 1 && line <= lines.Length ? $"（生成的第 {line} 行：{Short(SourceMarkers.Strip(lines[line - 1]).Trim())}）" : "";
+        string generated = line >= 1 && line <= lines.Length ? Short(SourceMarkers.Strip(lines[line - 1]).Trim()) : "";
+        string context = line >= 1 && line <= lines.Length ? $"（生成的第 {line} 行：{generated}）" : "";
+        string contextEn = line >= 1 && line <= lines.Length ? $" (generated line {line}: {generated})" : "";
         var (file, srcLine, srcCol) = Locate(markup, line, column);
-        return new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-MARKUP", message + context, file, srcLine, srcCol)]);
+        return DiagnosticCatalog.Markup.Fail(zh + context, en + contextEn, file, srcLine, srcCol);
     }
 
     private (string File, int Line, int Column) Locate(string markup, int line, int column) =>
@@ -133,11 +140,11 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
             : (templateFile, 0, 0);
 
     /// <summary>XmlReader names other places by generated line ("start tag on line 9 position 2"): say where they are in the template.</summary>
-    private string InTemplateTerms(string xmlMessage, string markup) =>
+    private string InTemplateTerms(string xmlMessage, string markup, bool english) =>
         Regex.Replace(xmlMessage, @"line (\d+),? position (\d+)", m =>
         {
             var s = SourceMarkers.Find(markup, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
-            return s is { } src ? $"{src.File} 第 {src.Line} 行" : m.Value;
+            return s is not { } src ? m.Value : english ? $"{src.File} line {src.Line}" : $"{src.File} 第 {src.Line} 行";
         }, RegexOptions.IgnoreCase);
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";

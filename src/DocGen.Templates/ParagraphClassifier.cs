@@ -14,9 +14,10 @@ public sealed class ParagraphClassifier(IReadOnlyList<NumberingRule> rules, ICol
     {
         if (Match(Plain(text)) is null && NumberingHeads.Standardise(text, t => Match(Plain(t)) is not null) is { } fixedHead)
         {
-            warnings?.Add(new Diagnostic(Severity.Warning, "W-DATA-NUMBERING",
-                $"段首编号「{fixedHead.Typed}」不是标准写法，已按标准格式印为「{fixedHead.Standard}」", source.File, source.Line, source.Column, source.JsonPath)
-            { MessageEn = $"the numbering \"{fixedHead.Typed}\" is not the standard form; printed as \"{fixedHead.Standard}\"" });
+            warnings?.Add(DiagnosticCatalog.DataNumbering.Create(
+                $"段首编号「{fixedHead.Typed}」不是标准写法，已按标准格式印为「{fixedHead.Standard}」",
+                $"the numbering \"{fixedHead.Typed}\" is not the standard form; printed as \"{fixedHead.Standard}\"",
+                source.File, source.Line, source.Column, source.JsonPath));
             text = fixedHead.Text;
         }
         var runs = InlineText.ParseBold(text);

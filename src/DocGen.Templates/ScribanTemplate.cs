@@ -45,7 +45,7 @@ public sealed class ScribanTemplate
             var problems = template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m =>
             {
                 var (line, col) = Position(m.Span, lineOffset);
-                return new Diagnostic(Severity.Error, "E-TEMPLATE-SYNTAX", $"模板语法错误：{m.Message}", file, line, col) { MessageEn = $"template syntax error: {m.Message}" };
+                return DiagnosticCatalog.TemplateSyntax.Create($"模板语法错误：{m.Message}", $"template syntax error: {m.Message}", file, line, col);
             }).ToList();
             throw new DocGenException(FailureKind.Template, problems);
         }
@@ -78,13 +78,15 @@ public sealed class ScribanTemplate
         try
         {
             string output = _template.Render(context);
-            if (output.Length >= OutputLimit) throw Runtime("E-TEMPLATE-LIMIT", $"模板输出超过 {OutputLimit / 1024 / 1024} M 字符", 0, 0);
+            if (output.Length >= OutputLimit) throw Runtime(DiagnosticCatalog.TemplateLimit, $"模板输出超过 {OutputLimit / 1024 / 1024} M 字符",
+                $"the template's output is longer than {OutputLimit / 1024 / 1024} M characters", 0, 0);
             return output;
         }
         catch (ScriptAbortException e) when (!cancel.IsCancellationRequested)
         {
             var (line, col) = Position(e.Span, _lineOffset);
-            throw Runtime("E-TEMPLATE-LIMIT", $"模板运行超过 {limit.TotalSeconds:0.###} 秒的上限，已停止（是否有不会结束的循环？）", line, col, e);
+            throw Runtime(DiagnosticCatalog.TemplateLimit, $"模板运行超过 {limit.TotalSeconds:0.###} 秒的上限，已停止（是否有不会结束的循环？）",
+                $"the template ran past the limit of {limit.TotalSeconds:0.###} seconds and was stopped (a loop that never ends?)", line, col, e);
         }
         catch (ScriptAbortException)
         {
@@ -95,13 +97,14 @@ public sealed class ScribanTemplate
             var (line, col) = Position(e.Span, _lineOffset);
             bool overLimit = e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
             throw overLimit
-                ? Runtime("E-TEMPLATE-LIMIT", $"模板超出了运行上限（循环 {LoopLimit} 次或递归 {RecursionLimit} 层）：{e.OriginalMessage}", line, col, e)
-                : Runtime("E-TEMPLATE-RUNTIME", $"模板执行出错：{e.OriginalMessage}", line, col, e);
+                ? Runtime(DiagnosticCatalog.TemplateLimit, $"模板超出了运行上限（循环 {LoopLimit} 次或递归 {RecursionLimit} 层）：{e.OriginalMessage}",
+                    $"the template went past its limits ({LoopLimit} loop iterations or {RecursionLimit} levels of recursion): {e.OriginalMessage}", line, col, e)
+                : Runtime(DiagnosticCatalog.TemplateRuntime, $"模板执行出错：{e.OriginalMessage}", $"the template failed: {e.OriginalMessage}", line, col, e);
         }
     }
 
-    private DocGenException Runtime(string id, string message, int line, int col, Exception? inner = null) =>
-        new(FailureKind.Template, [new Diagnostic(Severity.Error, id, message, _file, line, col) { Detail = inner?.ToString() }]);
+    private DocGenException Runtime(DiagnosticKind kind, string zh, string en, int line, int col, Exception? inner = null) =>
+        new(FailureKind.Template, [kind.Create(zh, en, _file, line, col) with { Detail = inner?.ToString() }]);
 
     /// <summary>Scriban's spans are zero-based; messages and editors count from 1.</summary>
     private static (int Line, int Column) Position(SourceSpan span, (int Line, int Column)? offset)

@@ -90,14 +90,14 @@ public static class StyleSheetLoader
         var node = TemplateJson.Read(path);
         if (!seen.Add(Path.GetFullPath(path)))
         {
-            problems.Add(node, "E-TEMPLATE-FIELD", "「base」形成了循环引用", "\"base\" refers back to itself");
+            problems.Add(node, DiagnosticCatalog.TemplateField, "「base」形成了循环引用", "\"base\" refers back to itself");
             return node;
         }
         var baseRef = node.Properties.FirstOrDefault(p => p.Name == "base")?.Value;
         if (baseRef is null) return node;
         if (baseRef.Kind != System.Text.Json.JsonValueKind.String)
         {
-            problems.Add(baseRef, "E-TEMPLATE-FIELD", "「base」应为另一个样式表的相对路径", "\"base\" must be the relative path of another style sheet");
+            problems.Add(baseRef, DiagnosticCatalog.TemplateField, "「base」应为另一个样式表的相对路径", "\"base\" must be the relative path of another style sheet");
             return node;
         }
         // A base is resolved from the style sheet's own folder but may only point into the templates folder (another format's styles.json).
@@ -221,13 +221,13 @@ public static class StyleSheetLoader
     private static void CheckGrid(StyleSheet sheet, TemplateFields page, ParagraphStyle body, TemplateProblems problems)
     {
         if (sheet.LinePitchPt < body.SizePt && page.Get("linesPerPage") is { } lines)
-            problems.Add(lines, "E-TEMPLATE-FIELD", $"「page.linesPerPage」{sheet.Page.LinesPerPage} 行使行距只有 {sheet.LinePitchPt:0.#} 磅，小于正文字号 {body.SizePt:0.#} 磅，文字会重叠",
+            problems.Add(lines, DiagnosticCatalog.TemplateField, $"「page.linesPerPage」{sheet.Page.LinesPerPage} 行使行距只有 {sheet.LinePitchPt:0.#} 磅，小于正文字号 {body.SizePt:0.#} 磅，文字会重叠",
                 $"\"page.linesPerPage\" {sheet.Page.LinesPerPage} gives a line pitch of {sheet.LinePitchPt:0.#} pt, less than the body size {body.SizePt:0.#} pt");
         if (sheet.CharPitchPt < body.SizePt / 2 && page.Get("charsPerLine") is { } chars)
-            problems.Add(chars, "E-TEMPLATE-FIELD", $"「page.charsPerLine」{sheet.Page.CharsPerLine} 字使字距只有 {sheet.CharPitchPt:0.#} 磅，不到正文字号 {body.SizePt:0.#} 磅的一半",
+            problems.Add(chars, DiagnosticCatalog.TemplateField, $"「page.charsPerLine」{sheet.Page.CharsPerLine} 字使字距只有 {sheet.CharPitchPt:0.#} 磅，不到正文字号 {body.SizePt:0.#} 磅的一半",
                 $"\"page.charsPerLine\" {sheet.Page.CharsPerLine} gives a character pitch of {sheet.CharPitchPt:0.#} pt, under half the body size");
         if (body.SizePt > Units.MmToPt(sheet.Page.TypeAreaWidthMm) / 2)
-            problems.Add(page.Node, "E-TEMPLATE-FIELD", $"正文字号 {body.SizePt:0.#} 磅太大：版心一行放不下两个字", $"body size {body.SizePt:0.#} pt is too large for the type area");
+            problems.Add(page.Node, DiagnosticCatalog.TemplateField, $"正文字号 {body.SizePt:0.#} 磅太大：版心一行放不下两个字", $"body size {body.SizePt:0.#} pt is too large for the type area");
     }
 
     private static string Suggestion(string name, IEnumerable<string> known) => Suggest.Closest(name, known) is { } g ? $"，是否应为「{g}」？" : "";

@@ -11,11 +11,12 @@ internal sealed class TemplateProblems
 
     public bool Any => _list.Count > 0;
 
-    public void Add(TemplateJson at, string id, string message, string? messageEn = null) =>
-        _list.Add(new Diagnostic(Severity.Error, id, message, at.File, at.Line, at.Column) { MessageEn = messageEn });
+    public void Add(TemplateJson at, DiagnosticKind kind, string zh, string en) => _list.Add(kind.Create(zh, en, at.File, at.Line, at.Column));
 
-    public void Add(string file, int line, int column, string id, string message, string? messageEn = null) =>
-        _list.Add(new Diagnostic(Severity.Error, id, message, file, line, column) { MessageEn = messageEn });
+    public void Add(string file, int line, int column, DiagnosticKind kind, string zh, string en) => _list.Add(kind.Create(zh, en, file, line, column));
+
+    /// <summary>For the table loaders until they name their catalog entries (E-TEMPLATE-TABLE).</summary>
+    public void Add(TemplateJson at, string id, string zh, string en) => Add(at, DiagnosticCatalog.Find(id)!, zh, en);
 
     public void ThrowIfAny()
     {
@@ -42,7 +43,7 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
         _asked.Add(key);
         var p = node.Properties.FirstOrDefault(p => p.Name == key);
         if (p is null && required)
-            problems.Add(node, "E-TEMPLATE-FIELD", $"{Where}缺少必填的键「{key}」", $"{WhereEn}the required key \"{key}\" is missing");
+            problems.Add(node, Field, $"{Where}缺少必填的键「{key}」", $"{WhereEn}the required key \"{key}\" is missing");
         return p?.Value;
     }
 
@@ -85,7 +86,7 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
         if (v is null) return fallback;
         double d = Num(v, fallback, min, max);
         if (d == Math.Floor(d)) return (int)d;
-        problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}应为整数，实际为 {v.RawNumber}", $"{AtEn(v)}must be a whole number, found {v.RawNumber}");
+        problems.Add(v, Field, $"{At(v)}应为整数，实际为 {v.RawNumber}", $"{AtEn(v)}must be a whole number, found {v.RawNumber}");
         return fallback;
     }
 
@@ -98,7 +99,7 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
         if (v.Kind is not (JsonValueKind.Number or JsonValueKind.String)) { WrongType(v, "字号（如 \"三号\" 或 \"10.5pt\"）", "a size (\"三号\" or \"10.5pt\")"); return fallback ?? 16; }
         if (Units.ParseFontSize(text) is not { } pt)
         {
-            problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}字号「{text}」无法识别（可用 三号、五号 … 或磅值如 10.5pt）",
+            problems.Add(v, Field, $"{At(v)}字号「{text}」无法识别（可用 三号、五号 … 或磅值如 10.5pt）",
                 $"{AtEn(v)}size \"{text}\" is not understood (use 三号, 五号 … or points such as 10.5pt)");
             return fallback ?? 16;
         }
@@ -123,7 +124,7 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
         if (v is null) return [];
         if (v.Kind != JsonValueKind.Array) { WrongType(v, "数组 [ … ]", "an array [ … ]"); return []; }
         if (v.Items.Count < minItems)
-            problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}至少应有 {minItems} 项", $"{AtEn(v)}needs at least {minItems} item(s)");
+            problems.Add(v, Field, $"{At(v)}至少应有 {minItems} 项", $"{AtEn(v)}needs at least {minItems} item(s)");
         return v.Items;
     }
 
@@ -143,7 +144,7 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
         string? s = Str(v);
         if (s is null) return fallback;
         if (choices.TryGetValue(s, out var c)) return c;
-        problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}「{s}」无法识别（可用：{string.Join("、", choices.Keys)}）{Guess(s, choices.Keys)}",
+        problems.Add(v, Field, $"{At(v)}「{s}」无法识别（可用：{string.Join("、", choices.Keys)}）{Guess(s, choices.Keys)}",
             $"{AtEn(v)}\"{s}\" is not one of {string.Join(", ", choices.Keys)}");
         return fallback;
     }
@@ -153,21 +154,21 @@ internal sealed class TemplateFields(TemplateJson node, TemplateProblems problem
     {
         var known = _asked.ToList();
         foreach (var p in node.Properties.Where(p => !_asked.Contains(p.Name) && !p.Name.StartsWith("//", StringComparison.Ordinal)))
-            problems.Add(node.File, p.Line, p.Column, "E-TEMPLATE-FIELD", $"{Where}未知的键「{p.Name}」{Guess(p.Name, known)}（可用：{string.Join("、", known)}）",
+            problems.Add(node.File, p.Line, p.Column, Field, $"{Where}未知的键「{p.Name}」{Guess(p.Name, known)}（可用：{string.Join("、", known)}）",
                 $"{WhereEn}unknown key \"{p.Name}\"{GuessEn(p.Name, known)}");
     }
 
-    public void Report(TemplateJson at, string message, string? messageEn = null) =>
-        problems.Add(at, "E-TEMPLATE-FIELD", $"{At(at)}{message}", messageEn is null ? null : $"{AtEn(at)}{messageEn}");
+    public void Report(TemplateJson at, string message, string messageEn) => problems.Add(at, Field, $"{At(at)}{message}", $"{AtEn(at)}{messageEn}");
 
     private void WrongType(TemplateJson v, string expected, string expectedEn) =>
-        problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}应为{expected}，实际为{v.KindName}{(v.Kind == JsonValueKind.String ? $"「{v.Text}」" : "")}",
+        problems.Add(v, Field, $"{At(v)}应为{expected}，实际为{v.KindName}{(v.Kind == JsonValueKind.String ? $"「{v.Text}」" : "")}",
             $"{AtEn(v)}must be {expectedEn}");
 
     private void OutOfRange(TemplateJson v, string written, double min, double max, string unit = "") =>
-        problems.Add(v, "E-TEMPLATE-FIELD", $"{At(v)}{written} 超出允许范围 {F(min)}–{F(max)}{unit}",
+        problems.Add(v, Field, $"{At(v)}{written} 超出允许范围 {F(min)}–{F(max)}{unit}",
             $"{AtEn(v)}{written} is outside the allowed range {F(min)}–{F(max)}{unit}");
 
+    private static DiagnosticKind Field => DiagnosticCatalog.TemplateField;
     private string Where => node.Path.Length == 0 ? "" : $"「{node.Path}」中";
     private string WhereEn => node.Path.Length == 0 ? "" : $"in \"{node.Path}\": ";
     private static string At(TemplateJson v) => $"「{v.Path}」";

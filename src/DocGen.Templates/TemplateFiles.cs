@@ -18,20 +18,24 @@ public static class TemplateFiles
         string relative = at.Text ?? "";
         if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Contains('\\'))
         {
-            problems.Add(at, "E-TEMPLATE-PATH", $"「{key}」应为模板文件夹内的相对路径（用 / 分隔），实际为「{relative}」");
+            problems.Add(at, DiagnosticCatalog.TemplatePath, $"「{key}」应为模板文件夹内的相对路径（用 / 分隔），实际为「{relative}」",
+                $"\"{key}\" must be a relative path inside the template folder (separated by /), found \"{relative}\"");
             return null;
         }
         string realRoot = RealPath(Path.GetFullPath(root));
         string full = RealPath(Path.GetFullPath(Path.Combine(root, relative)));
         if (!full.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            problems.Add(at, "E-TEMPLATE-PATH", $"「{key}」指向模板文件夹之外（{relative}）；模板只能使用 {root} 中的文件");
+            problems.Add(at, DiagnosticCatalog.TemplatePath, $"「{key}」指向模板文件夹之外（{relative}）；模板只能使用 {root} 中的文件",
+                $"\"{key}\" leads out of the template folder ({relative}); a template may only use the files in {root}");
             return null;
         }
         if (!File.Exists(full))
         {
-            problems.Add(at, Directory.Exists(full) ? "E-TEMPLATE-IO" : "E-TEMPLATE-MISSING",
-                Directory.Exists(full) ? $"「{key}」指向的 {relative} 是文件夹，不是文件" : $"「{key}」指向的文件 {relative} 不存在");
+            if (Directory.Exists(full))
+                problems.Add(at, DiagnosticCatalog.TemplateIo, $"「{key}」指向的 {relative} 是文件夹，不是文件", $"\"{key}\" names {relative}, which is a folder, not a file");
+            else
+                problems.Add(at, DiagnosticCatalog.TemplateMissing, $"「{key}」指向的文件 {relative} 不存在", $"\"{key}\" names the file {relative}, which does not exist");
             return null;
         }
         return full;
@@ -69,19 +73,19 @@ public static class TemplateFiles
             {
                 buffer.Write(chunk, 0, n);
                 if (buffer.Length > TemplateJson.MaxBytes)
-                    throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-IO",
-                        $"模板文件 {path} 超过 {TemplateJson.MaxBytes / 1024 / 1024} MB，不像模板文件，未读取", path)]);
+                    throw DiagnosticCatalog.TemplateIo.Fail($"模板文件 {path} 超过 {TemplateJson.MaxBytes / 1024 / 1024} MB，不像模板文件，未读取",
+                        $"the template file {path} is larger than {TemplateJson.MaxBytes / 1024 / 1024} MB, which no template file is: it was not read", path);
             }
             return buffer.ToArray();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-MISSING", $"找不到模板文件 {path}", path)]);
+            throw DiagnosticCatalog.TemplateMissing.Fail($"找不到模板文件 {path}", $"the template file {path} does not exist", path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-IO", $"无法读取模板文件 {path}（{Reason(e)}）", path)
-            { Detail = e.ToString() }]);
+            throw new DocGenException(FailureKind.Template,
+                [DiagnosticCatalog.TemplateIo.Create($"无法读取模板文件 {path}（{Reason(e)}）", $"cannot read the template file {path} ({ReasonEn(e)})", path) with { Detail = e.ToString() }]);
         }
     }
 
@@ -91,7 +95,7 @@ public static class TemplateFiles
         try { return new System.Text.UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF'); }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-IO", $"模板文件 {path} 不是 UTF-8 编码，请另存为 UTF-8", path)]);
+            throw DiagnosticCatalog.TemplateIo.Fail($"模板文件 {path} 不是 UTF-8 编码，请另存为 UTF-8", $"the template file {path} is not UTF-8 encoded; save it as UTF-8", path);
         }
     }
 
@@ -99,5 +103,11 @@ public static class TemplateFiles
     {
         UnauthorizedAccessException => "没有读取权限，或这是一个文件夹",
         _ => "读取出错",
+    };
+
+    private static string ReasonEn(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "no permission to read it, or it is a folder",
+        _ => "a read error",
     };
 }

@@ -48,17 +48,21 @@ public sealed class TemplateJson
         var reader = new Utf8JsonReader(bytes.AsSpan(start), Options);
         try
         {
-            if (!reader.Read()) throw Syntax(path, lines, bytes.Length, "文件是空的");
+            if (!reader.Read()) throw Syntax(path, lines, bytes.Length, "文件是空的", "the file is empty");
             var root = ReadValue(ref reader, path, lines, start, "");
-            if (reader.Read()) throw Syntax(path, lines, start + (int)reader.TokenStartIndex, "JSON 结束后还有多余的内容");
+            if (reader.Read()) throw Syntax(path, lines, start + (int)reader.TokenStartIndex, "JSON 结束后还有多余的内容", "there is more after the end of the JSON");
             return root;
         }
         catch (JsonException e)
         {
+            // Only the place is taken from the exception: its text is .NET's English, so the problem is named from the bytes there.
             int line = (int)(e.LineNumber ?? 0) + 1;
-            int col = lines.CharColumn(line, (int)(e.BytePositionInLine ?? 0) + (line == 1 ? start : 0));
-            throw new DocGenException(FailureKind.Template,
-                [new Diagnostic(Severity.Error, "E-TEMPLATE-JSON", $"模板文件不是有效的 JSON：{WithoutDotNetPosition(e.Message)}", path, line, col)]);
+            int inLine = (int)(e.BytePositionInLine ?? 0) + (line == 1 ? start : 0);
+            int col = lines.CharColumn(line, inLine);
+            var (zh, en) = lines.CharAt(line, inLine) is { } c
+                ? ($"第 {line} 行第 {col} 列的「{c}」不符合 JSON 语法（多余或缺少逗号、引号、括号？）", $"\"{c}\" at line {line}, column {col} breaks the JSON syntax (a comma, quote or bracket too many or missing?)")
+                : ("文件在 JSON 结束之前就结束了（缺少右括号或引号？）", "the file ends before the JSON does (a closing bracket or quote missing?)");
+            throw Syntax(path, line, col, zh, en);
         }
     }
 
@@ -75,7 +79,7 @@ public sealed class TemplateJson
                     {
                         string name = r.GetString()!;
                         var (nl, nc) = lines.At(start + (int)r.TokenStartIndex);
-                        if (!seen.Add(name)) throw Syntax(file, nl, nc, $"键「{name}」在同一个对象中出现了两次");
+                        if (!seen.Add(name)) throw Syntax(file, nl, nc, $"键「{name}」在同一个对象中出现了两次", $"the key \"{name}\" appears twice in the same object");
                         r.Read();
                         node.Properties.Add(new TemplateJsonProperty(name, nl, nc, ReadValue(ref r, file, lines, start, path.Length == 0 ? name : $"{path}.{name}")));
                     }
@@ -120,22 +124,14 @@ public sealed class TemplateJson
         return merged;
     }
 
-    private static DocGenException Syntax(string file, LineStarts lines, int offset, string message)
+    private static DocGenException Syntax(string file, LineStarts lines, int offset, string zh, string en)
     {
         var (line, col) = lines.At(offset);
-        return Syntax(file, line, col, message);
+        return Syntax(file, line, col, zh, en);
     }
 
-    private static DocGenException Syntax(string file, int line, int col, string message) =>
-        new(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-JSON", $"模板文件不是有效的 JSON：{message}", file, line, col)]);
-
-    /// <summary>.NET appends a zero-based "LineNumber: … | BytePositionInLine: …" that contradicts the (line,col) before the message.</summary>
-    private static string WithoutDotNetPosition(string message)
-    {
-        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut].TrimEnd();
-    }
+    private static DocGenException Syntax(string file, int line, int col, string zh, string en) =>
+        DiagnosticCatalog.TemplateJson.Fail($"模板文件不是有效的 JSON：{zh}", $"the template file is not valid JSON: {en}", file, line, col);
 
     /// <summary>Byte offsets of line starts, to turn a byte offset into a line and a character column.</summary>
     private sealed class LineStarts
@@ -155,6 +151,16 @@ public sealed class TemplateJson
             int index = _starts.BinarySearch(offset);
             if (index < 0) index = ~index - 1;
             return (index + 1, Encoding.UTF8.GetCharCount(_bytes, _starts[index], offset - _starts[index]) + 1);
+        }
+
+        /// <summary>The character that starts at a byte of a line, or null at the end of the file.</summary>
+        public string? CharAt(int line, int bytesInLine)
+        {
+            if (line < 1 || line > _starts.Count) return null;
+            int at = _starts[line - 1] + Math.Max(0, bytesInLine);
+            if (at >= _bytes.Length) return null;
+            int length = _bytes[at] < 0x80 ? 1 : _bytes[at] >= 0xF0 ? 4 : _bytes[at] >= 0xE0 ? 3 : 2;
+            return Encoding.UTF8.GetString(_bytes, at, Math.Min(length, _bytes.Length - at));
         }
 
         public int CharColumn(int line, int bytesInLine)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using DocGen.Model;
+using DocGen.Tables;
 
 namespace DocGen.Templates;
 
@@ -91,7 +92,8 @@ public sealed partial class TemplatePackage
         if (tableProblems.Count > 0) throw new DocGenException(FailureKind.Template, tableProblems);
         Tables = tables;
         var dup = Tables.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new DocGenException("E-TEMPLATE-TABLE", $"{manifestPath}: 表格 id「{dup.Key}」重复", FailureKind.Template);
+        if (dup is not null)
+            throw DiagnosticCatalog.TemplateTable.Fail($"{manifestPath}: 表格 id「{dup.Key}」重复", $"{manifestPath}: the table id \"{dup.Key}\" is used twice");
         CheckTableWidths();
 
         string source = TemplateFiles.ReadText(EntryFile);
@@ -102,10 +104,10 @@ public sealed partial class TemplatePackage
     private static TemplateJson ReadManifest(string folder)
     {
         if (!Directory.Exists(folder))
-            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-IO", $"模板文件夹 {folder} 不存在或无法读取", folder)]);
+            throw DiagnosticCatalog.TemplateIo.Fail($"模板文件夹 {folder} 不存在或无法读取", $"the template folder {folder} does not exist or cannot be read", folder);
         var manifest = TemplateJson.Read(Path.Combine(folder, "template.json"));
         if (manifest.Kind != System.Text.Json.JsonValueKind.Object)
-            throw new DocGenException(FailureKind.Template, [new Diagnostic(Severity.Error, "E-TEMPLATE-FIELD", "template.json 应为 JSON 对象 { … }", manifest.File, manifest.Line, manifest.Column)]);
+            throw DiagnosticCatalog.TemplateField.Fail("template.json 应为 JSON 对象 { … }", "template.json must be a JSON object { … }", manifest.File, manifest.Line, manifest.Column);
         return manifest;
     }
 
@@ -119,7 +121,7 @@ public sealed partial class TemplatePackage
     {
         string full = Path.GetFullPath(Path.Combine(folder, relative));
         if (!Path.IsPathRooted(relative) && full.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return full;
-        problems.Add(at, "E-TEMPLATE-PATH", $"「schema」应为模板文件夹内的相对路径，实际为「{relative}」", $"\"schema\" must be a relative path inside the template folder, found \"{relative}\"");
+        problems.Add(at, DiagnosticCatalog.TemplatePath, $"「schema」应为模板文件夹内的相对路径，实际为「{relative}」", $"\"schema\" must be a relative path inside the template folder, found \"{relative}\"");
         return null;
     }
 
@@ -135,7 +137,7 @@ public sealed partial class TemplatePackage
             var key = n.Node.Properties.First(p => p.Name == path);
             if (!FieldPath().IsMatch(path) || path is "agency" or "year" or "title" or "tables" or "labels" or "acknowledgements" or "template")
             {
-                m.Problems.Add(n.Node.File, key.Line, key.Column, "E-TEMPLATE-FIELD", $"「narrative」中的「{path}」不是可用的字段路径（如 preamble 或 sections.overview）",
+                m.Problems.Add(n.Node.File, key.Line, key.Column, DiagnosticCatalog.TemplateField, $"「narrative」中的「{path}」不是可用的字段路径（如 preamble 或 sections.overview）",
                     $"\"{path}\" in \"narrative\" is not a usable field path (such as preamble or sections.overview)");
                 continue;
             }
@@ -184,9 +186,10 @@ public sealed partial class TemplatePackage
         double area = Styles.Page.TypeAreaWidthMm;
         foreach (var t in Tables)
             if (t.ColumnWidthsMm.Sum() > area + 0.5)
-                problems.Add(new Diagnostic(Severity.Error, "E-TEMPLATE-FIELD",
-                    $"「columnWidthsMm」之和 {t.ColumnWidthsMm.Sum():0.#} 毫米超过版心宽度 {area:0.#} 毫米", t.SourceFile, LineOf(t.SourceFile, "\"columnWidthsMm\""), 1)
-                { MessageEn = $"\"columnWidthsMm\" add up to {t.ColumnWidthsMm.Sum():0.#} mm, wider than the type area ({area:0.#} mm)" });
+                problems.Add(DiagnosticCatalog.TemplateField.Create(
+                    $"「columnWidthsMm」之和 {t.ColumnWidthsMm.Sum():0.#} 毫米超过版心宽度 {area:0.#} 毫米",
+                    $"\"columnWidthsMm\" add up to {t.ColumnWidthsMm.Sum():0.#} mm, wider than the type area ({area:0.#} mm)",
+                    t.SourceFile, LineOf(t.SourceFile, "\"columnWidthsMm\""), 1));
         if (problems.Count > 0) throw new DocGenException(FailureKind.Template, problems);
     }
 

@@ -94,7 +94,7 @@ public static class CheckCommand
         {
             foreach (var o in outcomes)
             {
-                int e = RunSummary.Errors(o), w = o.Diagnostics.Count(d => d.Id.StartsWith("W-CHECK-", StringComparison.Ordinal));
+                int e = RunSummary.Errors(o), w = o.Diagnostics.Count(d => d.Id.StartsWith(DiagnosticCatalog.CheckPrefix, StringComparison.Ordinal));
                 ctx.Out.WriteLine(o.Ok
                     ? ctx.T($"✓ {o.Input}：" + (w > 0 ? $"{w} 条审读意见" : "审读未发现问题"), $"✓ {o.Input}: " + (w > 0 ? $"{w} finding(s)" : "no findings"))
                     : ctx.T($"✗ {o.Input}：{e} 个错误，未能审读", $"✗ {o.Input}: {e} error(s), not reviewed"));

@@ -3,6 +3,7 @@ using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using Spectre.Console;
 
 namespace DocGen.Cli.Commands;
@@ -43,7 +44,7 @@ public static class FontsCommand
     {
         var ctx = g.Context();
         var locator = g.Locator(p);
-        var settings = new FontSettings(fontDirs);
+        var fonts = new FontOverview(fontDirs);
         Document? document = null;
         List<string> templates;
         if (data is not null)
@@ -56,12 +57,12 @@ public static class FontsCommand
         }
         else templates = templateName is null ? [.. locator.Names()] : [templateName];
 
-        var roles = templates.Select(t => (Template: t, Roles: FontReport.Describe(locator.Load(t).Styles, settings))).ToList();
+        var roles = templates.Select(t => (Template: t, Roles: fonts.Describe(locator.Load(t).Styles))).ToList();
         IReadOnlyList<MissingGlyph> missing = [];
         DocGenException? fontFailure = null;
         if (document is not null)
         {
-            try { missing = FontReport.FindMissing(document, settings); }
+            try { missing = fonts.FindMissing(document); }
             catch (DocGenException e) { fontFailure = e; }
         }
 
@@ -86,7 +87,7 @@ public static class FontsCommand
             foreach (var r in roles)
             {
                 string chosen = r.ChosenFile is null
-                    ? "[red]" + Markup.Escape(r.Problem ?? ctx.T("无可用字体", "no usable font")) + "[/]"
+                    ? "[red]" + Markup.Escape((ctx.English ? r.ProblemEn : r.Problem) ?? ctx.T("无可用字体", "no usable font")) + "[/]"
                     : Markup.Escape(r.ChosenFile) + (r.ChosenLatinFile is null || r.ChosenLatinFile == r.ChosenFile ? "" : Markup.Escape($"\n{ctx.T("西文", "Latin")}：{r.ChosenLatinFile}"));
                 string chain = string.Join("\n", r.Candidates.Select(c =>
                     Markup.Escape($"{(c.IsLatin ? ctx.T("西文 ", "Latin ") : "")}{c.File}{(c.Face > 0 ? $"#{c.Face}" : "")}：{Status(ctx, c)}")));

@@ -109,7 +109,7 @@ public static class InitCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-WRITE", $"无法写入数据文件：{e.Message}", target) { MessageEn = $"cannot write the data file: {e.Message}" }]);
+            throw DiagnosticCatalog.IoWrite.Fail($"无法写入数据文件：{e.Message}", $"cannot write the data file: {e.Message}", target);
         }
         finally
         {

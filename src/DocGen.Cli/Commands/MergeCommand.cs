@@ -88,14 +88,8 @@ public static class MergeCommand
     /// <summary>The failure kind the first error stands for: an unreadable file is an I/O error, a broken template a template error.</summary>
     private static int ExitCode(IReadOnlyList<Diagnostic> errors)
     {
-        var first = errors.FirstOrDefault(e => e.Id != "E-MERGE-INPUT") ?? errors.FirstOrDefault();
-        return first?.Id switch
-        {
-            null => (int)FailureKind.InvalidData,
-            var id when id.StartsWith("E-IO", StringComparison.Ordinal) => (int)FailureKind.Io,
-            var id when id.StartsWith("E-TEMPLATE", StringComparison.Ordinal) || id.StartsWith("E-STYLE", StringComparison.Ordinal) => (int)FailureKind.Template,
-            _ => (int)FailureKind.InvalidData,
-        };
+        var first = errors.FirstOrDefault(e => e.Id != DiagnosticCatalog.MergeInput.Id) ?? errors.FirstOrDefault();
+        return (int)(first is null ? FailureKind.InvalidData : DiagnosticCatalog.Find(first.Id)?.Failure ?? FailureKind.InvalidData);
     }
 
     /// <summary>Adds the "$schema" reference (as `docgen init` writes it) so the regional file gets the editor's help too.</summary>
@@ -121,7 +115,7 @@ public static class MergeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-WRITE", $"无法写入汇总数据文件：{e.Message}", target) { MessageEn = $"cannot write the merged data file: {e.Message}" }]);
+            throw DiagnosticCatalog.IoWrite.Fail($"无法写入汇总数据文件：{e.Message}", $"cannot write the merged data file: {e.Message}", target);
         }
         finally
         {

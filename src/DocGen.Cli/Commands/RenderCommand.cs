@@ -106,7 +106,7 @@ public static class RenderCommand
 
     internal static void PrintInternalDetails(CliContext ctx, IReadOnlyList<RenderOutcome> outcomes)
     {
-        foreach (var d in outcomes.SelectMany(o => o.Diagnostics).Where(d => d.Id == "E-INTERNAL" && (d.Detail ?? d.MessageEn) is not null))
+        foreach (var d in outcomes.SelectMany(o => o.Diagnostics).Where(d => d.Id == DiagnosticCatalog.Internal.Id && (d.Detail ?? d.MessageEn) is not null))
             ctx.Err.WriteLine(d.Detail ?? d.MessageEn);
     }
 }

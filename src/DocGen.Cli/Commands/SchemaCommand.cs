@@ -44,7 +44,7 @@ public static class SchemaCommand
                 try { File.WriteAllText(file, text); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-WRITE", $"无法写入：{e.Message}", file) { MessageEn = $"cannot write: {e.Message}" }]);
+                    throw DiagnosticCatalog.IoWrite.Fail($"无法写入：{e.Message}", $"cannot write: {e.Message}", file);
                 }
                 ctx.Err.WriteLine(ctx.T($"已写入 {file}", $"wrote {file}"));
             }

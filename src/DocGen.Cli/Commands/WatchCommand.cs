@@ -43,7 +43,7 @@ public static class WatchCommand
             try { writers = OutputFormats.Create(p.GetValue(format)!.Split(','), p.GetValue(fontsDir) ?? []); }
             catch (DocGenException e) { return ctx.Fail(e); }
             string data = p.GetValue(input)!;
-            if (!File.Exists(data)) return ctx.Fail(new DocGenException(FailureKind.Io, [new Diagnostic(Severity.Error, "E-IO-NOT-FOUND", "找不到数据文件", data) { MessageEn = "data file not found" }]));
+            if (!File.Exists(data)) return ctx.Fail(DiagnosticCatalog.IoNotFound.Fail("找不到数据文件", "data file not found", data));
             var locator = g.Locator(p);
             return new Watcher(ctx, locator, new ReportRenderer(new ReportPipeline(locator), writers) { Force = p.GetValue(force) }, data, p.GetValue(output)!).Run();
         });

@@ -1,6 +1,7 @@
 using DocGen.Cli.Output;
+using DocGen.Tables;
 using DocGen.Templates;
-using TemplateValueType = DocGen.Templates.ValueType;
+using TemplateValueType = DocGen.Tables.ValueType;
 
 namespace DocGen.Cli.Schema;
 
@@ -32,8 +33,8 @@ public static class SchemaGenerator
                 Title = "报告年度",
                 Description = "报告所统计的年度，四位数字，如 2023。",
                 Type = SchemaType.Integer,
-                Minimum = 1990,
-                Maximum = 2100,
+                Minimum = FormLimits.FirstYear,
+                Maximum = FormLimits.LastYear,
             },
             ["title"] = TitleProperty(t),
         };
@@ -72,7 +73,7 @@ public static class SchemaGenerator
                 Description = "标题的一至四行，每行一个字符串。",
                 Type = SchemaType.Array,
                 MinItems = 1,
-                MaxItems = 4,
+                MaxItems = FormLimits.MaxTitleLines,
                 Items = new() { Type = SchemaType.String, MinLength = 1 },
             },
         });
@@ -118,8 +119,7 @@ public static class SchemaGenerator
             tables, t.Tables.Select(d => d.Id).ToList());
     }
 
-    public static bool IsComputed(TableDefinition def, string row, string column) =>
-        def.Rules.Any(r => r.Kind == RuleKind.Sum && (r.ByRow ? r.Target == row : r.Target == column));
+    private static bool IsComputed(TableDefinition def, string row, string column) => TableRules.IsComputed(def, row, column);
 
     private static SchemaNode Table(TableDefinition def)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Data;
 using DocGen.Model;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Engine.Merge;
@@ -151,8 +152,6 @@ public static class ReportMerger
         var result = new Dictionary<string, List<(string, List<(string, Cell)>)>>();
         foreach (var def in template.Tables)
         {
-            var computed = def.Rules.Where(r => r.Kind == RuleKind.Sum).ToList();
-            bool IsComputed(string row, string col) => computed.Any(r => r.ByRow ? r.Target == row : r.Target == col);
             var rows = new List<(string, List<(string, Cell)>)>();
             // Definition order, not data-file order: the output must not depend on how each clerk ordered the keys.
             foreach (var row in def.Rows.Select(r => r.Key))
@@ -160,8 +159,8 @@ public static class ReportMerger
                 var cells = new List<(string, Cell)>();
                 foreach (var col in def.Columns.Select(c => c.Key))
                 {
-                    if (!def.ValueCells.Contains((row, col)) || IsComputed(row, col)) continue;
-                    var cell = def.TypeOf(row, col) == Templates.ValueType.Text
+                    if (!def.ValueCells.Contains((row, col)) || TableRules.IsComputed(def, row, col)) continue;
+                    var cell = def.TypeOf(row, col) == Tables.ValueType.Text
                         ? MergeText(def, row, col, inputs, diags, blanks)
                         : new Cell(inputs.Sum(i => i.Values[def.Id].Numbers.GetValueOrDefault((row, col))), null);
                     cells.Add((col, cell));
@@ -182,7 +181,7 @@ public static class ReportMerger
         string values = string.Join("；", texts.Select(t => $"{t.File}：{t.Text ?? "（空）"}"));
         string path = $"tables.{def.Id}.{row}.{col}";
         diags.Add(Warning("W-MERGE-TEXT",
-            $"{ReportBinder.CellName(def, row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
+            $"{def.CellName(row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
             null, path));
         blanks.Add(path);
         return new Cell(null, "");

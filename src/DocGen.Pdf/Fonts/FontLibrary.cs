@@ -138,13 +138,15 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
     {
         var bad = Attempts.FirstOrDefault(a => a.Error is not null);
         if (bad is not null)
-            throw new DocGenException("E-FONT-UNSUPPORTED", $"字体角色「{Role.Key}」（{Role.EastAsiaName}）的字体文件不能使用：{bad.Error}", FailureKind.Font);
+            throw Unusable(bad.Error!);
         if (Cjk.Count == 0)
         {
             var tried = Attempts.Where(a => !a.IsLatin).SelectMany(a => a.TriedPaths.Count > 0 ? a.TriedPaths : [a.Candidate.File + "（未配置字体目录）"]);
-            throw new DocGenException("E-FONT-MISSING",
+            throw DiagnosticCatalog.FontMissing.Fail(
                 $"字体角色「{Role.Key}」（{Role.EastAsiaName}）找不到可用的字体文件。已尝试：{string.Join("、", tried)}。" +
-                "请把字体放入 --font-dir 指定的目录或 DOCGEN_FONT_DIRS 环境变量所列目录。", FailureKind.Font);
+                "请把字体放入 --font-dir 指定的目录或 DOCGEN_FONT_DIRS 环境变量所列目录。",
+                $"no usable font file for the role '{Role.Key}' ({Role.EastAsiaName}). Tried: {string.Join(", ", tried)}. " +
+                "Put the fonts into the folder given with --fonts-dir or a folder listed in the DOCGEN_FONT_DIRS environment variable.");
         }
         return this;
     }
@@ -157,17 +159,22 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
     {
         try
         {
+            // Indexed loops: foreach over an IReadOnlyList boxes its enumerator, once per character of every report.
             if (latinFirst && LineBreakRules.UsesLatinFont(codePoint))
-                foreach (var f in Latin)
-                    if (f.Covers(codePoint)) return f;
-            foreach (var f in Cjk)
-                if (f.Covers(codePoint)) return f;
+                for (int i = 0; i < Latin.Count; i++)
+                    if (Latin[i].Covers(codePoint)) return Latin[i];
+            for (int i = 0; i < Cjk.Count; i++)
+                if (Cjk[i].Covers(codePoint)) return Cjk[i];
             return null;
         }
         catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)
         {
             // A fallback face is read on first use: one that turns out damaged is the same error it would have been up front.
-            throw new DocGenException("E-FONT-UNSUPPORTED", $"字体角色「{Role.Key}」（{Role.EastAsiaName}）的字体文件不能使用：{e.Message}", FailureKind.Font);
+            throw Unusable(e.Message);
         }
     }
+
+    private DocGenException Unusable(string reason) => DiagnosticCatalog.FontUnsupported.Fail(
+        $"字体角色「{Role.Key}」（{Role.EastAsiaName}）的字体文件不能使用：{reason}",
+        $"a font file of the role '{Role.Key}' ({Role.EastAsiaName}) cannot be used: {reason}");
 }

@@ -221,12 +221,17 @@ internal sealed class TablePlanner
         string table = _table.Source.Description.Length > 0 ? _table.Source.Description : "表格 " + _table.Id;
         string message = $"{table}第 {row + 1} 行「{label}」连同表头高 {Units.PtToMm(heightPt):0} 毫米，一页最多容纳 {Units.PtToMm(roomPt):0} 毫米；" +
             "表格的行不跨页拆分。";
+        string tableEn = _table.Source.Description.Length > 0 ? _table.Source.Description : "table " + _table.Id;
+        string messageEn = $"row {row + 1} of {tableEn} (\"{label}\") is {Units.PtToMm(heightPt):0} mm tall with the table's header, and a page holds at most " +
+            $"{Units.PtToMm(roomPt):0} mm; table rows are never split across pages. ";
         // A data file's label override is the clerk's to shorten, at its place in the file; the template's own text is the maintainer's.
         if (tallest.Source is { File: not null } at)
-            return new DocGenException(FailureKind.InvalidData,
-                [new Diagnostic(Severity.Error, "E-LAYOUT-ROW-TOO-TALL", message + (tallest.IsValue ? "请缩短这一格的文字。" : "请缩短这个标签替换的文字。"),
-                    at.File, at.Line, at.Column, at.JsonPath)]);
-        return new DocGenException("E-LAYOUT-ROW-TOO-TALL", message + "请缩短该格的文字或在模板中加宽该列。", FailureKind.Template);
+            return DiagnosticCatalog.LayoutRowTooTall.Fail(FailureKind.InvalidData,
+                message + (tallest.IsValue ? "请缩短这一格的文字。" : "请缩短这个标签替换的文字。"),
+                messageEn + (tallest.IsValue ? "Shorten the text of this cell." : "Shorten the text of this label override."),
+                at.File, at.Line, at.Column, at.JsonPath);
+        return DiagnosticCatalog.LayoutRowTooTall.Fail(FailureKind.Template, message + "请缩短该格的文字或在模板中加宽该列。",
+            messageEn + "Shorten the cell's text or widen its column in the template.");
     }
 
     private void Emit(PageBuilder page, List<int> seg, int repeatedCount, double x0, double areaTop)

@@ -1,5 +1,6 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Pdf;

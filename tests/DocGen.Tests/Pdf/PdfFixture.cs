@@ -1,5 +1,6 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using DocGen.Templates;
 
 namespace DocGen.Tests.Pdf;

@@ -1,6 +1,6 @@
 using DocGen.Model;
 
-namespace DocGen.Templates;
+namespace DocGen.Tables;
 
 /// <summary>
 /// Lays a table definition out as a model <see cref="Table"/>: places cells like HTML does (each cell at the next grid
@@ -33,7 +33,8 @@ public static class TableBuilder
             {
                 while (c < cols && Covered(r)[c]) c++;
                 if (c + lc.ColSpan > cols)
-                    throw new DocGenException("E-TEMPLATE-TABLE", $"{def.SourceFile}: layout 第 {r + 1} 行的单元格超出了 {cols} 列", FailureKind.Template);
+                    throw DiagnosticCatalog.TemplateTable.Fail($"{def.SourceFile}: layout 第 {r + 1} 行的单元格超出了 {cols} 列",
+                        $"{def.SourceFile}: the cells of layout row {r + 1} go past the {cols} columns");
                 for (int rr = r; rr < r + lc.RowSpan; rr++)
                     for (int cc = c; cc < c + lc.ColSpan; cc++)
                         Covered(rr)[cc] = true;
@@ -55,7 +56,7 @@ public static class TableBuilder
             rows.Add(new TableRow(cells));
         }
         if (covered.Count > def.Layout.Count)
-            throw new DocGenException("E-TEMPLATE-TABLE", $"{def.SourceFile}: 有单元格的跨行超出了表格最后一行", FailureKind.Template);
+            throw DiagnosticCatalog.TemplateTable.Fail($"{def.SourceFile}: 有单元格的跨行超出了表格最后一行", $"{def.SourceFile}: a cell spans rows past the table's last row");
 
         var table = new Table(def.Id, def.ColumnWidthsMm, def.HeaderRows, rows) { Source = new SourceRef(def.DisplayName) };
         _ = new TableGrid(table); // a hole or overlap in the layout is the maintainer's error: report it here, with the table named

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using DocGen.Model;
+using DocGen.Tests.Support;
+
+namespace DocGen.Tests.Diagnostics;
+
+/// <summary>
+/// Issue 19.3: one catalog of diagnostics (src/DocGen.Model/DiagnosticCatalog.cs) that every diagnostic comes from, with Chinese
+/// and English for every id, and the README's id table generated from it.
+/// </summary>
+public sealed partial class DiagnosticCatalogTests
+{
+    private const string CatalogFile = "src/DocGen.Model/DiagnosticCatalog.cs";
+    private const string KindFile = "src/DocGen.Model/DiagnosticKind.cs";
+
+    [Fact]
+    public void Every_entry_has_a_unique_id_a_severity_an_exit_and_both_languages()
+    {
+        Assert.True(DiagnosticCatalog.All.Count >= 60, $"only {DiagnosticCatalog.All.Count} entries: the reflection over the catalog's fields lost some");
+        Assert.Equal(DiagnosticCatalog.All.Count, DiagnosticCatalog.All.Select(k => k.Id).Distinct().Count());
+        foreach (var k in DiagnosticCatalog.All)
+        {
+            Assert.Matches(k.IsFamily ? @"^(W-)?[A-Z]+-?…$|^T…$" : @"^[EW]-[A-Z0-9]+(-[A-Z0-9]+)*$", k.Id);
+            Assert.Equal(k.Id.StartsWith("W-", StringComparison.Ordinal) ? Severity.Warning : Severity.Error, k.Severity);
+            Assert.True(k.Severity == Severity.Warning ? k.Failure is null : k.Failure is not null, $"{k.Id}: an error has a failure kind (its exit code), a warning none");
+            Assert.True(HasChinese(k.MeaningZh), $"{k.Id}: no Chinese meaning");
+            Assert.False(string.IsNullOrWhiteSpace(k.MeaningEn), $"{k.Id}: no English meaning");
+            Assert.False(HasChinese(k.MeaningEn), $"{k.Id}: the English meaning is not English: {k.MeaningEn}");
+        }
+    }
+
+    [Fact]
+    public void A_diagnostic_made_from_an_entry_has_its_id_severity_and_both_messages()
+    {
+        foreach (var k in DiagnosticCatalog.All.Where(k => !k.IsFamily))
+        {
+            var d = k.Create("中文", "English", "a.json", 2, 3, "x.y");
+            Assert.Equal((k.Id, k.Severity, "中文", "English"), (d.Id, d.Severity, d.Message, d.MessageEn));
+            Assert.EndsWith($"{k.Id}: English (JSON: x.y)", d.Format(english: true), StringComparison.Ordinal);
+            if (k.Failure is { } f) Assert.Equal(f, k.Fail("中文", "English").Kind);
+            else Assert.Throws<InvalidOperationException>(() => k.Fail("中文", "English"));
+        }
+        var rule = DiagnosticCatalog.Rule("T3-1", acknowledged: true, "中文", "English");
+        Assert.Equal(("W-T3-1", Severity.Warning, true), (rule.Id, rule.Severity, rule.Acknowledged));
+        Assert.Same(DiagnosticCatalog.TableRuleAcknowledged, DiagnosticCatalog.Find("W-T3-1"));
+        Assert.Same(DiagnosticCatalog.TableRule, DiagnosticCatalog.Find("T4-1"));
+        Assert.Same(DiagnosticCatalog.CheckContinuity, DiagnosticCatalog.Find("W-CHECK-CARRYOVER"));
+        Assert.Same(DiagnosticCatalog.IoWrite, DiagnosticCatalog.Find("E-IO-WRITE"));
+        Assert.Null(DiagnosticCatalog.Find("E-NO-SUCH-ID"));
+    }
+
+    /// <summary>An id written as a string literal ("E-IO-WRITE", "W-CHECK-" + …) or a Diagnostic made by hand anywhere in src/
+    /// but the catalog would be a second home for it, and could lack its English text.</summary>
+    [Fact]
+    public void No_diagnostic_id_literal_or_hand_made_diagnostic_outside_the_catalog()
+    {
+        var found = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(Repo.Root, file).Replace('\\', '/');
+            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal)) continue;
+            if (relative is CatalogFile or KindFile || Pending.Any(relative.EndsWith)) continue;
+            var lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string code = lines[i].TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal)) continue;
+                if (IdLiteral().IsMatch(code) || HandMade().IsMatch(code))
+                    found.Add($"{relative}({i + 1}): {code}");
+            }
+        }
+        Assert.True(found.Count == 0, "diagnostic ids or diagnostics outside the catalog (use an entry of DiagnosticCatalog):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_readme_id_table_is_the_catalog()
+    {
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).ReplaceLineEndings("\n");
+        string? expected = DiagnosticTable.Splice(readme);
+        Assert.True(expected is not null, $"README.md has no id table between {DiagnosticTable.Start} and {DiagnosticTable.End}");
+        Assert.True(expected == readme,
+            "README.md's table of diagnostic ids differs from src/DocGen.Model/DiagnosticCatalog.cs. Regenerate it with scripts/update-readme-ids.sh " +
+            "(it runs `docgen diagnostics --update-readme README.md`) and commit the result.");
+    }
+
+    /// <summary>The ids the README's prose and guarantees table promise exist: a renamed id cannot linger in the documentation.</summary>
+    [Fact]
+    public void Every_id_the_readme_names_is_in_the_catalog()
+    {
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        var unknown = ReadmeId().Matches(readme).Select(m => m.Groups[1].Value)
+            .Where(id => !id.EndsWith('-') && DiagnosticCatalog.Find(id) is null).Distinct().ToList();
+        Assert.True(unknown.Count == 0, "the README names ids the catalog does not have: " + string.Join(", ", unknown));
+    }
+
+    /// <summary>Converted after the tables split (issue 19.2) lands, which moves this code.</summary>
+    private static readonly string[] Pending = ["ReportBinder.cs", "ReportBinder.ExtraFields.cs", "ReportMerger.cs", "TableDefinitionLoader.cs"];
+
+    private static bool HasChinese(string s) => s.Any(ch => ch is >= '\u4e00' and <= '\u9fff');
+
+    /// <summary>A string literal that is an id or an id's prefix ("E-IO-WRITE", "W-CHECK-"), or an interpolation starting with one.</summary>
+    [GeneratedRegex(@"""[EW]-[A-Z0-9]+(-[A-Z0-9]+)*-?""|""[EW]-""|\$""[EW]-[A-Z0-9-]*\{")]
+    private static partial Regex IdLiteral();
+
+    [GeneratedRegex(@"new Diagnostic\(|new DocGenException\(""")]
+    private static partial Regex HandMade();
+
+    [GeneratedRegex(@"`((?:E|W)-[A-Z0-9]+(?:-[A-Z0-9]+)*-?)`")]
+    private static partial Regex ReadmeId();
+}
