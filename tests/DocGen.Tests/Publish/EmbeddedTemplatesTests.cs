@@ -59,20 +59,13 @@ public sealed class EmbeddedTemplatesTests
         string work = Path.Combine(dir.Path, "work");
         Directory.CreateDirectory(work);
         File.Copy(Repo.Example("pingluo-county-2023"), Path.Combine(work, "data.json"));
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { Path.Combine(program, "docgen.dll"), "templates", "--json" }) psi.ArgumentList.Add(a);
+        var psi = ProcessRunner.Info("dotnet", Path.Combine(program, "docgen.dll"), "templates", "--json");
+        psi.WorkingDirectory = work;
         psi.Environment.Remove("DOCGEN_TEMPLATES");
         psi.Environment["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache");
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, stdout + stderr);
+        var r = ProcessRunner.Run(psi);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        string stdout = r.Stdout;
         Assert.Contains(Path.Combine(dir.Path, "cache", "docgen", "templates-"), stdout);
         Assert.Contains("gov-info-annual-2021", stdout);
     }
