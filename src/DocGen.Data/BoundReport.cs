@@ -1,4 +1,5 @@
 using DocGen.Model;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Data;
@@ -25,12 +26,4 @@ public sealed class BoundReport
 
     /// <summary>Where a label override ("applications.rows.disclosed") stands in the data file's "labels" object.</summary>
     public SourceRef DescribeLabel(string key) => Describe(JNodeText.Child("labels", key));
-}
-
-/// <summary>The numbers of one table. Computed marks cells the program filled in (totals the clerk left out).</summary>
-public sealed class TableValues
-{
-    public Dictionary<(string Row, string Column), decimal> Numbers { get; } = [];
-    public Dictionary<(string Row, string Column), string> Texts { get; } = [];
-    public HashSet<(string Row, string Column)> Computed { get; } = [];
 }

@@ -4,9 +4,10 @@ using System.Xml.Linq;
 namespace DocGen.Docx;
 
 /// <summary>
-/// Rewrites [Content_Types].xml the way Word writes it: Default entries for "rels" and "xml" (application/xml) and an
-/// Override for every XML part, the main document first. System.IO.Packaging instead makes the content type of the first
-/// part it stores the Default for its extension, so "xml" meant the main document part, which other readers reject.
+/// Writes [Content_Types].xml the way Word writes it: Default entries for "rels" and "xml" (application/xml) and an
+/// Override for every XML part, the main document first. (System.IO.Packaging, which wrote the package before, made the
+/// content type of the first part it stored the Default for its extension, so "xml" meant the main document part, which
+/// other readers reject.)
 /// </summary>
 internal static class ContentTypes
 {
@@ -14,23 +15,15 @@ internal static class ContentTypes
     private const string RelsType = "application/vnd.openxmlformats-package.relationships+xml";
     private const string MainPart = "/word/document.xml";
 
-    public static byte[] Normalize(byte[] contentTypes, IEnumerable<string> entryNames)
+    /// <param name="partTypes">Every part of the package (its name with the leading slash) and its content type.</param>
+    public static byte[] Build(IEnumerable<(string Part, string Type)> partTypes)
     {
-        var source = XDocument.Load(new MemoryStream(contentTypes));
-        var defaults = source.Root!.Elements(Ns + "Default")
-            .ToDictionary(e => (string)e.Attribute("Extension")!, e => (string)e.Attribute("ContentType")!, StringComparer.OrdinalIgnoreCase);
-        var overrides = source.Root.Elements(Ns + "Override")
-            .ToDictionary(e => (string)e.Attribute("PartName")!, e => (string)e.Attribute("ContentType")!, StringComparer.OrdinalIgnoreCase);
-
         var parts = new List<(string Name, string Type)>();
         var otherDefaults = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entryNames)
+        foreach (var (part, type) in partTypes)
         {
-            if (entry == "[Content_Types].xml") continue;
-            string part = "/" + entry;
-            string ext = Path.GetExtension(entry).TrimStart('.');
-            string? type = overrides.GetValueOrDefault(part) ?? defaults.GetValueOrDefault(ext);
-            if (type is null || ext.Equals("rels", StringComparison.OrdinalIgnoreCase)) continue;
+            string ext = Path.GetExtension(part).TrimStart('.');
+            if (ext.Equals("rels", StringComparison.OrdinalIgnoreCase)) continue;
             if (ext.Equals("xml", StringComparison.OrdinalIgnoreCase)) parts.Add((part, type));
             else otherDefaults[ext] = type;
         }

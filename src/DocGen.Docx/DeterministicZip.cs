@@ -3,30 +3,16 @@ using System.IO.Compression;
 namespace DocGen.Docx;
 
 /// <summary>
-/// Re-packs the package that System.IO.Packaging wrote: it stamps every entry with the current time and its entry order
-/// is an implementation detail. Here entries get one fixed time and a stable order, so the same document gives the same bytes.
+/// Writes a package's entries as a zip with one fixed time and a stable order, so the same document gives the same bytes
+/// (System.IO.Packaging stamped every entry with the current time, and its entry order was an implementation detail).
 /// </summary>
 internal static class DeterministicZip
 {
     private static readonly DateTimeOffset DosEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static void Repack(Stream package, Stream output, DateTimeOffset timestamp)
+    public static void Write(List<(string Name, byte[] Data)> entries, Stream output, DateTimeOffset timestamp)
     {
-        package.Position = 0;
-        var entries = new List<(string Name, byte[] Data)>();
-        using (var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var s = entry.Open();
-                using var buffer = new MemoryStream();
-                s.CopyTo(buffer);
-                entries.Add((entry.FullName, buffer.ToArray()));
-            }
-        }
         entries.Sort((a, b) => Compare(a.Name, b.Name));
-        int types = entries.FindIndex(e => e.Name == "[Content_Types].xml");
-        if (types >= 0) entries[types] = (entries[types].Name, ContentTypes.Normalize(entries[types].Data, entries.Select(e => e.Name)));
 
         // Zip stores local clock time without a zone; take the document's own wall-clock date, within the DOS range.
         var stamp = new DateTimeOffset(timestamp.DateTime, TimeSpan.Zero);

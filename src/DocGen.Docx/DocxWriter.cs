@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
@@ -13,41 +12,51 @@ namespace DocGen.Docx;
 /// </summary>
 public static class DocxWriter
 {
-    private const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string Ct = "application/vnd.openxmlformats-officedocument.";
+    private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private const string Main = "word/document.xml";
 
     public static void Write(M.Document doc, Stream output)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(output);
 
-        using var package = new MemoryStream();
-        WritePackage(doc, package);
-        DeterministicZip.Repack(package, output, doc.Info.Date);
+        var package = new DocxPackage();
+        WriteParts(doc, package);
+        package.Save(output, doc.Info.Date);
     }
 
-    private static void WritePackage(M.Document doc, Stream stream)
+    private static void WriteParts(M.Document doc, DocxPackage package)
     {
         var geometry = new PageGeometry(doc.Styles);
-        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
 
-        // Relationship ids are given explicitly: the SDK's generated ids are random.
-        var main = word.AddNewPart<MainDocumentPart>(MainContentType, "rId1");
-        var core = word.AddNewPart<CoreFilePropertiesPart>("rId2");
-        using (var coreStream = core.GetStream(FileMode.Create))
-            CoreProperties.Write(coreStream, doc.Info);
-        word.AddNewPart<ExtendedFilePropertiesPart>("rId3").Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
-            new DocumentFormat.OpenXml.ExtendedProperties.Application("DocGen"));
+        // Relationship ids and part names are fixed, as Word names them, so the output is the same on every run.
+        package.Relate("", "rId1", Rel + "officeDocument", Main);
+        package.Relate("", "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
+        package.Relate("", "rId3", Rel + "extended-properties", "docProps/app.xml");
+        using (var core = new MemoryStream())
+        {
+            CoreProperties.Write(core, doc.Info);
+            package.Add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", core.ToArray());
+        }
+        package.Add("docProps/app.xml", Ct + "extended-properties+xml", new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+            new DocumentFormat.OpenXml.ExtendedProperties.Application("DocGen")));
 
-        main.AddNewPart<StyleDefinitionsPart>("rId1").Styles = WordStyles.Build(doc, geometry);
-        main.AddNewPart<DocumentSettingsPart>("rId2").Settings = WordSettings.Build(doc);
-        main.AddNewPart<FontTablePart>("rId3").Fonts = FontTable.Build(doc.Styles);
+        void MainPart(string id, string kind, string name, OpenXmlPartRootElement root)
+        {
+            package.Relate(Main, id, Rel + kind, "word/" + name);
+            package.Add("word/" + name, Ct + "wordprocessingml." + kind + "+xml", root);
+        }
+        MainPart("rId1", "styles", "styles.xml", WordStyles.Build(doc, geometry));
+        MainPart("rId2", "settings", "settings.xml", WordSettings.Build(doc));
+        MainPart("rId3", "fontTable", "fontTable.xml", FontTable.Build(doc.Styles));
 
         var number = doc.Styles.Page.PageNumber;
         var sectPr = new SectionProperties();
         if (number.OddEvenAlternate)
         {
-            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1);
-            main.AddNewPart<FooterPart>("rId5").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberEven, 2);
+            MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
+            MainPart("rId5", "footer", "footer2.xml", PageNumberFooters.Build(number, StyleIds.PageNumberEven, 2));
             sectPr.Append(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" },
                 new FooterReference { Type = HeaderFooterValues.Even, Id = "rId5" });
@@ -55,7 +64,7 @@ public static class DocxWriter
         else
         {
             // Without alternation every page is numbered like an odd page (as in the PDF writer).
-            main.AddNewPart<FooterPart>("rId4").Footer = PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1);
+            MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
             sectPr.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" });
         }
         sectPr.Append(
@@ -79,6 +88,6 @@ public static class DocxWriter
         var document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
         // Declared once at the root rather than on every footer reference.
         document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        main.Document = document;
+        package.Add(Main, Ct + "wordprocessingml.document.main+xml", document);
     }
 }

@@ -1,6 +1,7 @@
 using DocGen.Data;
 using DocGen.Model;
 using DocGen.Review;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Engine;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocGen.Data;
-using DocGen.Templates;
+using DocGen.Tables;
 
 namespace DocGen.Review;
 
@@ -109,7 +109,7 @@ public sealed record CellExpression(string Text, IReadOnlyList<CellTerm> Terms)
             var source = t.Previous ? previous : report;
             var def = source?.Template.Tables.FirstOrDefault(d => d.Id == t.Table);
             string col = t.Column == "*" ? column! : t.Column!;
-            string name = def is null ? t.Path(column) : ReportBinder.CellName(def, t.Row!, col);
+            string name = def is null ? t.Path(column) : def.CellName(t.Row!, col);
             string when = t.Previous ? (english ? "last year's " : "上年报告") : "";
             parts.Add($"{op}{when}{name}（{Value(Cell(source, t, column))}）");
         }

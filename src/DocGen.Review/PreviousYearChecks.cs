@@ -1,7 +1,7 @@
 using System.Globalization;
 using DocGen.Data;
 using DocGen.Model;
-using DocGen.Templates;
+using DocGen.Tables;
 
 namespace DocGen.Review;
 
@@ -49,7 +49,7 @@ public static class PreviousYearChecks
     private static IEnumerable<string?> Columns(TableDefinition def, CellTerm cell)
     {
         if (cell.Column != "*") return [null];
-        var derived = def.Rules.Where(r => r.Kind == RuleKind.Sum && !r.ByRow).Select(r => r.Target).ToHashSet();
+        var derived = TableRules.SummedColumns(def);
         return def.ValueCells.Where(c => c.Row == cell.Row && !derived.Contains(c.Column)).Select(c => (string?)c.Column);
     }
 

@@ -1,6 +1,6 @@
 using DocGen.Data;
-using DocGen.Engine;
 using DocGen.Model;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Serve;
@@ -19,7 +19,7 @@ public sealed record CheckResult(int Errors, int Warnings, IReadOnlyList<Problem
         {
             if (!bound.Values.TryGetValue(def.Id, out var values)) continue;
             var printed = ValueFormatter.Format(def, values);
-            foreach (var cell in def.ValueCells.Where(c => DataFileEditor.IsComputed(def, c.Row, c.Column)))
+            foreach (var cell in def.ValueCells.Where(c => TableRules.IsComputed(def, c.Row, c.Column)))
                 totals[FormFields.Cell(def, cell.Row, cell.Column)] = values.Computed.Contains(cell) ? printed.GetValueOrDefault(cell, "") : "";
         }
         return new CheckResult(problems.Count(p => p.Severity == "error"), problems.Count(p => p.Severity == "warning"), problems, totals);
@@ -49,13 +49,6 @@ public sealed record CheckResult(int Errors, int Warnings, IReadOnlyList<Problem
         var rule = def?.Rules.FirstOrDefault(r => r.Id == ruleId);
         if (def is null || rule is null) return [path];
         string row = parts[2], column = parts[3];
-        IEnumerable<(string Row, string Column)> cells = rule.Kind switch
-        {
-            RuleKind.Sum when rule.ByRow => rule.Of.Prepend(rule.Target!).Select(r => (r, column)),
-            RuleKind.Sum => rule.Of.Prepend(rule.Target!).Select(c => (row, c)),
-            _ => rule.Left.Concat(rule.Right).Select(r => (r, column)),
-        };
-        var valueCells = def.ValueCells.ToHashSet();
-        return cells.Where(valueCells.Contains).Select(c => FormFields.Cell(def, c.Row, c.Column)).Distinct().ToList();
+        return TableRules.CellsOf(def, rule, row, column).Select(c => FormFields.Cell(def, c.Row, c.Column)).Distinct().ToList();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Serve;
@@ -84,7 +85,7 @@ public static partial class DataFileEditor
             foreach (var (row, column) in def.ValueCells)
             {
                 var rowObject = table[row] as JsonObject;
-                if (IsComputed(def, row, column))
+                if (TableRules.IsComputed(def, row, column))
                 {
                     // A total is computed from its parts; a typed one left in the file would contradict the form after an edit.
                     rowObject?.Remove(column);
@@ -96,14 +97,10 @@ public static partial class DataFileEditor
                 string text = form.One(field)!.Trim();
                 if (rowObject is null) { rowObject = []; table[row] = rowObject; }
                 if (text.Length == 0) rowObject.Remove(column); // the binder names the missing value
-                else rowObject[column] = def.TypeOf(row, column) == Templates.ValueType.Text ? JsonValue.Create(text) : NumberOrText(text);
+                else rowObject[column] = def.TypeOf(row, column) == DocGen.Tables.ValueType.Text ? JsonValue.Create(text) : NumberOrText(text);
             }
         }
     }
-
-    /// <summary>The binder's notion of a computed cell: the target of a sum rule (its row or its column).</summary>
-    public static bool IsComputed(TableDefinition def, string row, string column) =>
-        def.Rules.Any(r => r.Kind == RuleKind.Sum && (r.ByRow ? r.Target == row : r.Target == column));
 
     private static void Labels(JsonObject root, TemplatePackage template, FormFields form)
     {

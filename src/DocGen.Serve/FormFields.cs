@@ -1,5 +1,5 @@
 using DocGen.Data;
-using DocGen.Templates;
+using DocGen.Tables;
 
 namespace DocGen.Serve;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Serve;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using DocGen.Model;
-using DocGen.Templates;
+using DocGen.Tables;
 
 namespace DocGen.Serve;
 
@@ -45,7 +45,7 @@ public static class TableForm
                 // Marked from the start (an error red, an acknowledged break amber), so the page says it without scripts too.
                 string flagged = problems.TryGetValue(field, out var problem) ? $" {problem.Css}\" title=\"{Html.E(problem.Text)}" : "";
                 string position = $" data-r=\"{cell.Row}\" data-c=\"{cell.Column}\" data-w=\"{cell.ColSpan}\"";
-                if (DataFileEditor.IsComputed(def, lc.ValueRow, lc.ValueColumn!))
+                if (TableRules.IsComputed(def, lc.ValueRow, lc.ValueColumn!))
                 {
                     html.Append($"<td class=\"value total\"{spans}><output class=\"{flagged.TrimStart()}\" data-total=\"{Html.E(field)}\" aria-label=\"{Html.E(name)}（自动计算）\"{position}>{Html.E(totals.GetValueOrDefault(field, ""))}</output></td>");
                     continue;
@@ -53,8 +53,8 @@ public static class TableForm
                 string value = Html.ValueText(Html.At(data, "tables", def.Id, lc.ValueRow, lc.ValueColumn!));
                 string mode = def.TypeOf(lc.ValueRow, lc.ValueColumn!) switch
                 {
-                    Templates.ValueType.Count => "numeric",
-                    Templates.ValueType.Text => "text",
+                    Tables.ValueType.Count => "numeric",
+                    Tables.ValueType.Text => "text",
                     _ => "decimal",
                 };
                 html.Append($"<td class=\"value\"{spans}><input class=\"cell{flagged}\" name=\"{Html.E(field)}\" value=\"{Html.E(value)}\" inputmode=\"{mode}\" autocomplete=\"off\" aria-label=\"{Html.E(name)}\"{position}></td>");

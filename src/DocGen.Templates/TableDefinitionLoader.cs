@@ -1,4 +1,6 @@
 using DocGen.Model;
+using DocGen.Tables;
+using ValueType = DocGen.Tables.ValueType;
 
 namespace DocGen.Templates;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using DocGen.Model;
+using DocGen.Tables;
 
 namespace DocGen.Templates;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using DocGen.Cli.Schema;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Cli.Commands;
@@ -56,7 +56,7 @@ public static class DataFileSkeleton
     private static void Table(Writer o, TableDefinition def)
     {
         var rows = def.ValueCells.Select(v => v.Row).Distinct()
-            .Select(r => (Key: r, Columns: def.ValueCells.Where(v => v.Row == r && !SchemaGenerator.IsComputed(def, r, v.Column)).Select(v => v.Column).ToList()))
+            .Select(r => (Key: r, Columns: def.ValueCells.Where(v => v.Row == r && !TableRules.IsComputed(def, r, v.Column)).Select(v => v.Column).ToList()))
             .Where(r => r.Columns.Count > 0).ToList();
         // When every row has the same columns (表三's six applicant columns), name them once beside the table.
         bool sameColumns = rows.All(r => r.Columns.SequenceEqual(rows[0].Columns));

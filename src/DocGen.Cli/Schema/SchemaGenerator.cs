@@ -1,7 +1,8 @@
 using System.Text.Json;
 using DocGen.Cli.Output;
+using DocGen.Tables;
 using DocGen.Templates;
-using TemplateValueType = DocGen.Templates.ValueType;
+using TemplateValueType = DocGen.Tables.ValueType;
 
 namespace DocGen.Cli.Schema;
 
@@ -43,8 +44,8 @@ public static class SchemaGenerator
             w.WriteString("title", "报告年度");
             w.WriteString("description", "报告所统计的年度，四位数字，如 2023。");
             w.WriteString("type", "integer");
-            w.WriteNumber("minimum", 1990);
-            w.WriteNumber("maximum", 2100);
+            w.WriteNumber("minimum", FormLimits.FirstYear);
+            w.WriteNumber("maximum", FormLimits.LastYear);
             w.WriteEndObject();
             TitleProperty(w, t);
             NarrativeProperties(w, t);
@@ -110,7 +111,7 @@ public static class SchemaGenerator
         w.WriteString("description", "标题的一至四行，每行一个字符串。");
         w.WriteString("type", "array");
         w.WriteNumber("minItems", 1);
-        w.WriteNumber("maxItems", 4);
+        w.WriteNumber("maxItems", FormLimits.MaxTitleLines);
         w.WriteStartObject("items");
         w.WriteString("type", "string");
         w.WriteNumber("minLength", 1);
@@ -173,8 +174,7 @@ public static class SchemaGenerator
         w.WriteEndObject();
     }
 
-    public static bool IsComputed(TableDefinition def, string row, string column) =>
-        def.Rules.Any(r => r.Kind == RuleKind.Sum && (r.ByRow ? r.Target == row : r.Target == column));
+    private static bool IsComputed(TableDefinition def, string row, string column) => TableRules.IsComputed(def, row, column);
 
     private static void Table(Utf8JsonWriter w, TableDefinition def)
     {

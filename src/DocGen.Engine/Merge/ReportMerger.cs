@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using DocGen.Data;
 using DocGen.Model;
+using DocGen.Tables;
 using DocGen.Templates;
 
 namespace DocGen.Engine.Merge;
@@ -158,8 +159,6 @@ public static class ReportMerger
         var result = new Dictionary<string, List<(string, List<(string, Cell)>)>>();
         foreach (var def in template.Tables)
         {
-            var computed = def.Rules.Where(r => r.Kind == RuleKind.Sum).ToList();
-            bool IsComputed(string row, string col) => computed.Any(r => r.ByRow ? r.Target == row : r.Target == col);
             var rows = new List<(string, List<(string, Cell)>)>();
             // Definition order, not data-file order: the output must not depend on how each clerk ordered the keys.
             foreach (var row in def.Rows.Select(r => r.Key))
@@ -167,8 +166,8 @@ public static class ReportMerger
                 var cells = new List<(string, Cell)>();
                 foreach (var col in def.Columns.Select(c => c.Key))
                 {
-                    if (!def.ValueCells.Contains((row, col)) || IsComputed(row, col)) continue;
-                    var cell = def.TypeOf(row, col) == Templates.ValueType.Text
+                    if (!def.ValueCells.Contains((row, col)) || TableRules.IsComputed(def, row, col)) continue;
+                    var cell = def.TypeOf(row, col) == Tables.ValueType.Text
                         ? MergeText(def, row, col, inputs, diags, blanks)
                         : new Cell(inputs.Sum(i => i.Values[def.Id].Numbers.GetValueOrDefault((row, col))), null);
                     cells.Add((col, cell));
@@ -190,8 +189,8 @@ public static class ReportMerger
         string valuesEn = string.Join("; ", texts.Select(t => $"{t.File}: {t.Text ?? "(empty)"}"));
         string path = $"tables.{def.Id}.{row}.{col}";
         diags.Add(DiagnosticCatalog.MergeText.Create(
-            $"{ReportBinder.CellName(def, row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
-            $"{ReportBinder.CellNameEn(def, row, col)} is text, which cannot be added up, and the files disagree ({valuesEn}): it is left blank in the merged file; fill it in by hand",
+            $"{def.CellName(row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
+            $"{def.CellNameEn(row, col)} is text, which cannot be added up, and the files disagree ({valuesEn}): it is left blank in the merged file; fill it in by hand",
             jsonPath: path));
         blanks.Add(path);
         return new Cell(null, "");

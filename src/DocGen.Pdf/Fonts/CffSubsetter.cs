@@ -23,7 +23,7 @@ internal static class CffSubsetter
         for (int i = 0; i < n; i++)
         {
             int g = glyphs[i] < cff.CharStrings.Count ? glyphs[i] : 0;
-            programs[i] = CharStrings.Flatten(cff, g, keepHints);
+            programs[i] = cff.Flattened(g, keepHints);
             int fd = cff.FontDictIndexOf(g);
             int at = usedFds.IndexOf(fd);
             if (at < 0) { at = usedFds.Count; usedFds.Add(fd); }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
@@ -10,6 +12,10 @@ internal sealed class CffTable
 {
     private readonly FontFile _file;
     private readonly byte[] _fdOfGlyph;
+    // Flattened glyph programs by glyph id × 2 + keepHints. Flattening was 10 % of a warm report (dotnet-trace, issue 18),
+    // and a batch draws the same few thousand glyphs again and again; a face lives as long as the process, and the cache
+    // holds at most every glyph once (a few hundred bytes each), so it needs no eviction.
+    private readonly ConcurrentDictionary<int, byte[]> _flattened = new();
 
     public CffIndex CharStrings { get; }
     public CffIndex GlobalSubrs { get; }
@@ -35,6 +41,14 @@ internal sealed class CffTable
     public FontFile File => _file;
 
     public CffFontDict FontDictOf(int glyph) => FontDicts[glyph < _fdOfGlyph.Length ? _fdOfGlyph[glyph] : 0];
+
+    /// <summary>
+    /// <see cref="Fonts.CharStrings.Flatten"/> of the glyph, computed once per face: callers must not change the array.
+    /// </summary>
+    public byte[] Flattened(int glyph, bool keepHints) =>
+        _flattened.TryGetValue(glyph * 2 + (keepHints ? 1 : 0), out var program)
+            ? program
+            : _flattened.GetOrAdd(glyph * 2 + (keepHints ? 1 : 0), Fonts.CharStrings.Flatten(this, glyph, keepHints));
 
     public int FontDictIndexOf(int glyph) => glyph < _fdOfGlyph.Length ? _fdOfGlyph[glyph] : 0;
 

@@ -77,7 +77,7 @@ public sealed class FontFace
         if (Cff is { } cff)
         {
             (double XMin, double YMin, double XMax, double YMax)? bounds;
-            try { bounds = gid < cff.CharStrings.Count ? CharStrings.Bounds(CharStrings.Flatten(cff, gid)) : null; }
+            try { bounds = gid < cff.CharStrings.Count ? CharStrings.Bounds(cff.Flattened(gid, keepHints: true)) : null; }
             catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or FontFormatException)
             {
                 throw new FontFormatException($"{Path}: CFF 字形 {gid} 的轮廓已损坏（{e.Message}）");

@@ -159,11 +159,12 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
     {
         try
         {
+            // Indexed loops: foreach over an IReadOnlyList boxes its enumerator, once per character of every report.
             if (latinFirst && LineBreakRules.UsesLatinFont(codePoint))
-                foreach (var f in Latin)
-                    if (f.Covers(codePoint)) return f;
-            foreach (var f in Cjk)
-                if (f.Covers(codePoint)) return f;
+                for (int i = 0; i < Latin.Count; i++)
+                    if (Latin[i].Covers(codePoint)) return Latin[i];
+            for (int i = 0; i < Cjk.Count; i++)
+                if (Cjk[i].Covers(codePoint)) return Cjk[i];
             return null;
         }
         catch (Exception e) when (e is FontFormatException or IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentException)

@@ -34,7 +34,8 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
     {
         double condense = gridPitch is { } g0 ? GridSqueeze.CondensingPt(g0, styles.Page.CharsPerLine, sizePt) ?? 0 : 0;
         double gap = styles.CjkLatinSpacingEm * sizePt;
-        var atoms = new List<TextAtom>();
+        // Sized from the whole text up front: growing a list of these wide structs was a tenth of a report's allocation.
+        var atoms = new List<TextAtom>(wholeText.Length);
         foreach (var (raw, roleKey, bold) in runs)
         {
             var role = Role(roleKey);
@@ -50,11 +51,11 @@ internal sealed class FontContext(StyleSheet styles, FontSettings settings)
                 bool latin = role.Latin.Contains(face);
                 if (LineBreakRules.IsCombiningMark(cp) && atoms.Count > 0)
                 {
-                    atoms.Add(new TextAtom(cp, rune.ToString(), face, sizePt, b, 0, natural) { IsLatin = latin, IsMark = true });
+                    atoms.Add(new TextAtom(cp, RuneText.Of(rune), face, sizePt, b, 0, natural) { IsLatin = latin, IsMark = true });
                     continue;
                 }
                 double? cell = gridPitch is { } g && !latin && natural >= 0.9 * sizePt ? g * natural / sizePt : null;
-                atoms.Add(new TextAtom(cp, cp == ' ' ? " " : rune.ToString(), face, sizePt, b, natural + condense, natural) { IsLatin = latin, GridCell = cell });
+                atoms.Add(new TextAtom(cp, cp == ' ' ? " " : RuneText.Of(rune), face, sizePt, b, natural + condense, natural) { IsLatin = latin, GridCell = cell });
             }
         }
         for (int i = 0; i + 1 < atoms.Count; i++)

@@ -33,7 +33,7 @@ public sealed class InitCommandTests
             var table = root.GetProperty("tables").GetProperty(def.Id);
             foreach (var (row, column) in def.ValueCells)
             {
-                bool computed = def.Rules.Any(rule => rule.Kind == DocGen.Templates.RuleKind.Sum && (rule.ByRow ? rule.Target == row : rule.Target == column));
+                bool computed = def.Rules.Any(rule => rule.Kind == DocGen.Tables.RuleKind.Sum && (rule.ByRow ? rule.Target == row : rule.Target == column));
                 bool present = table.TryGetProperty(row, out var rowNode) && rowNode.TryGetProperty(column, out var cell) && cell.GetDecimal() == 0;
                 Assert.True(present != computed, $"{def.Id}.{row}.{column}: computed={computed}, present={present}");
             }

@@ -36,8 +36,8 @@ public sealed class SchemaCommandTests
                 Assert.Equal(def.Column(column).Label, cell.GetProperty("title").GetString());
                 string expected = def.TypeOf(row, column) switch
                 {
-                    DocGen.Templates.ValueType.Amount => "number",
-                    DocGen.Templates.ValueType.Text => "string",
+                    DocGen.Tables.ValueType.Amount => "number",
+                    DocGen.Tables.ValueType.Text => "string",
                     _ => "integer",
                 };
                 Assert.Equal(expected, cell.GetProperty("type").GetString());

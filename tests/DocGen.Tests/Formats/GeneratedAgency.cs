@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DocGen.Templates;
+using DocGen.Tables;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Formats;
@@ -29,9 +29,9 @@ public sealed class GeneratedAgency
             {
                 switch (def.TypeOf(row, col))
                 {
-                    case Templates.ValueType.Text: t[(row, col)] = text; break;
-                    case Templates.ValueType.Amount: n[(row, col)] = rng.Next(0, 100_000) / 100m; break;
-                    case Templates.ValueType.Signed: n[(row, col)] = rng.Next(-5, 6); break;
+                    case Tables.ValueType.Text: t[(row, col)] = text; break;
+                    case Tables.ValueType.Amount: n[(row, col)] = rng.Next(0, 100_000) / 100m; break;
+                    case Tables.ValueType.Signed: n[(row, col)] = rng.Next(-5, 6); break;
                     default: n[(row, col)] = rng.Next(0, 60); break;
                 }
             }

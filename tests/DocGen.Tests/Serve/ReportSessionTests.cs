@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocGen.Engine;
 using DocGen.Serve;
+using DocGen.Tables;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Serve;
@@ -16,7 +17,7 @@ public sealed class ReportSessionTests
     {
         var values = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var def in session.Template.Tables)
-            foreach (var (row, column) in def.ValueCells.Where(c => !DataFileEditor.IsComputed(def, c.Row, c.Column)))
+            foreach (var (row, column) in def.ValueCells.Where(c => !TableRules.IsComputed(def, c.Row, c.Column)))
                 values[FormFields.Cell(def, row, column)] = [Html.ValueText(Html.At(session.Original, "tables", def.Id, row, column))];
         foreach (var (name, value) in changes) values[name] = [value];
         return new FormFields(values);

@@ -1,8 +1,6 @@
 using System.Globalization;
-using DocGen.Data;
-using DocGen.Templates;
 
-namespace DocGen.Engine;
+namespace DocGen.Tables;
 
 /// <summary>How a value prints in its cell: counts as integers, amounts as typed (118.593), signed changes with their sign (+1, -1, 0).</summary>
 public static class ValueFormatter
@@ -15,11 +13,14 @@ public static class ValueFormatter
         {
             result[key] = def.TypeOf(key.Row, key.Column) switch
             {
-                Templates.ValueType.Signed => v > 0 ? "+" + v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0", CultureInfo.InvariantCulture),
-                Templates.ValueType.Count => v.ToString("0", CultureInfo.InvariantCulture),
+                ValueType.Signed => v > 0 ? "+" + v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0", CultureInfo.InvariantCulture),
+                ValueType.Count => v.ToString("0", CultureInfo.InvariantCulture),
                 _ => v.ToString(CultureInfo.InvariantCulture),
             };
         }
         return result;
     }
+
+    /// <summary>A number as the clerk typed it, in messages (invariant: 118.593, never 118,593).</summary>
+    public static string Plain(decimal v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using DocGen.Model;
 
-namespace DocGen.Templates;
+namespace DocGen.Tables;
 
 /// <summary>
 /// Lays a table definition out as a model <see cref="Table"/>: places cells like HTML does (each cell at the next grid
