@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DocGen.Engine;
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 
 namespace DocGen.Bench;
 

@@ -6,7 +6,7 @@ namespace DocGen.Data;
 /// A JSON reader written for DocGen's data files rather than System.Text.Json's Utf8JsonReader, because the clerk must be
 /// told what went wrong in their words: every failure is found here, from the bytes, with what was open where
 /// (<see cref="JsonSyntaxError"/>), and nothing depends on a library's English exception text. It accepts // and /* */
-/// comments and trailing commas (files are edited by hand), refuses everything else RFC 8259 refuses, and runs in one pass:
+/// comments and trailing commas (files are edited by hand), refuses everything else standard JSON refuses, and runs in one pass:
 /// positions come from a forward-only cursor and duplicate keys are found with a hash set per object.
 /// </summary>
 internal sealed class JsonParser
@@ -247,7 +247,7 @@ internal sealed class JsonParser
         _ => -1,
     };
 
-    /// <summary>RFC 8259 numbers: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, followed by a delimiter (not 5件 or 07).</summary>
+    /// <summary>JSON numbers: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, followed by a delimiter (not 5件 or 07).</summary>
     private string ReadNumber()
     {
         int start = _pos;

@@ -5,11 +5,11 @@ using DocumentFormat.OpenXml;
 namespace DocGen.Docx;
 
 /// <summary>
-/// The parts of one DOCX, their content types and relationships, written as a zip (ECMA-376 Part 2, Open Packaging
+/// The parts of one DOCX, their content types and relationships, written as a zip (the Open Packaging
 /// Conventions) by <see cref="DeterministicZip"/>. The part XML is the Open XML SDK's own serialisation
 /// (<see cref="OpenXmlPartRootElement.Save(Stream)"/>, what saving a part calls); only the package around it is ours.
 /// The SDK's package (System.IO.Packaging) deflated every part into a zip that then had to be inflated again and re-packed
-/// with fixed times and order: 9 % of a warm report (dotnet-trace, issue 18) for 18 KB of output.
+/// with fixed times and order: 9 % of a warm report (measured with dotnet-trace) for 18 KB of output.
 /// </summary>
 internal sealed class DocxPackage
 {
@@ -42,7 +42,7 @@ internal sealed class DocxPackage
         DeterministicZip.Write(entries, output, timestamp);
     }
 
-    /// <summary>OPC §9.3.4: the relationships of /a/b.xml are /a/_rels/b.xml.rels, those of the package /_rels/.rels.</summary>
+    /// <summary>The relationships of /a/b.xml are /a/_rels/b.xml.rels, those of the package /_rels/.rels.</summary>
     private static string RelationshipsPartName(string source)
     {
         int slash = source.LastIndexOf('/');

@@ -8,7 +8,7 @@ namespace DocGen.Docx;
 /// </summary>
 internal sealed class PageGeometry
 {
-    /// <summary>Word's character grid is expressed relative to the default font size, in 1/4096 pt (ECMA-376 17.6.5 charSpace).</summary>
+    /// <summary>Word's character grid is expressed relative to the default font size, in 1/4096 pt.</summary>
     private const int CharSpaceUnitsPerPoint = 4096;
 
     public PageGeometry(StyleSheet styles)
@@ -35,7 +35,7 @@ internal sealed class PageGeometry
 
         var number = page.PageNumber;
         PageNumberLineTwips = Units.PtToTwips(number.SizePt);
-        // GB/T 9704 §7.5: the page-number line starts OffsetBelowMm under the type area. Word measures the footer from
+        // The page-number line starts OffsetBelowMm under the type area. Word measures the footer from
         // the paper's bottom edge to the bottom of the footer text, so subtract the (exact) line height.
         FooterTwips = BottomTwips - Units.MmToTwips(number.OffsetBelowMm) - PageNumberLineTwips;
         // "One 字 in" counted in characters of the page number itself (四号), as the PDF writer does; in Word this is the

@@ -4,7 +4,7 @@ using M = DocGen.Model;
 
 namespace DocGen.Docx;
 
-/// <summary>Footers holding "— N —" with N a PAGE field (GB/T 9704 §7.5).</summary>
+/// <summary>Footers holding "— N —" with N a PAGE field.</summary>
 internal static class PageNumberFooters
 {
     private const string NumberPlaceholder = "{0}";

@@ -41,14 +41,14 @@ internal static class UtilityStyles
         };
     }
 
-    /// <summary>GB/T 9704 §7.5 asks for 半角宋体阿拉伯数字: the digits too are in the role's East Asian face (宋体), not its Latin one.</summary>
+    /// <summary>Page numbers are 半角宋体阿拉伯数字: the digits too are in the role's East Asian face (宋体), not its Latin one.</summary>
     private static RunFonts NumberFonts(M.StyleSheet sheet, M.FontRole role)
     {
         string name = FontTable.EastAsiaName(sheet, role);
         return new RunFonts { Hint = FontTypeHintValues.EastAsia, Ascii = name, HighAnsi = name, EastAsia = name, ComplexScript = name };
     }
 
-    /// <summary>GB/T 9704 §7.5: 四号宋体 numbers, odd pages flush right and even pages flush left, one 字 in from the type area.</summary>
+    /// <summary>四号宋体 page numbers, odd pages flush right and even pages flush left, one 字 in from the type area.</summary>
     public static IEnumerable<Style> PageNumberStyles(M.StyleSheet sheet, PageGeometry geometry)
     {
         var number = sheet.Page.PageNumber;

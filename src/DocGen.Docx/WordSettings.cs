@@ -12,7 +12,7 @@ internal static class WordSettings
         var settings = new Settings(
             new Zoom { Percent = "100" },
             new DefaultTabStop { Val = (short)M.Units.PtToTwips(LayoutConstants.DefaultTabStopPt) },
-            // Each Chinese punctuation mark keeps its full character cell (GB/T 15834 §5.1), which also keeps the 28-character grid.
+            // Each Chinese punctuation mark keeps its full character cell, which also keeps the 28-character grid.
             new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
             new NoLineBreaksAfterKinsoku { Language = language, Val = LineBreakRules.NotAtLineEnd },
             new NoLineBreaksBeforeKinsoku { Language = language, Val = LineBreakRules.NotAtLineStart },

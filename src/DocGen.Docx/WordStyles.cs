@@ -218,8 +218,7 @@ internal static class WordStyles
     }
 
     /// <summary>
-    /// A role's fonts with w:hint="eastAsia". Word picks the font of each character from its Unicode block (MS-OI29500
-    /// §2.1.88 on rFonts): Basic Latin always takes ascii, but General Punctuation (“ ” ‘ ’ — …) and some Latin-1
+    /// A role's fonts with w:hint="eastAsia". Word picks the font of each character from its Unicode block: Basic Latin always takes ascii, but General Punctuation (“ ” ‘ ’ — …) and some Latin-1
     /// characters (·) take the East Asian font only when the hint says eastAsia, and hAnsi (Times New Roman) otherwise.
     /// Digits and Latin letters are Basic Latin and keep Times New Roman either way.
     /// </summary>

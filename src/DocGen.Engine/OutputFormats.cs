@@ -16,7 +16,7 @@ public static class OutputFormats
             list.Add(f switch
             {
                 "docx" => new DocxOutput(),
-                "pdf" => new PdfOutput(new Pdf.FontSettings(fontDirectories)),
+                "pdf" => new PdfOutput(fontDirectories),
                 _ => throw DiagnosticCatalog.UsageFormat.Fail($"不支持的输出格式「{f}」（可用：{string.Join("、", Names)}）", $"unsupported output format \"{f}\" (known: {string.Join(", ", Names)})"),
             });
         }

@@ -1,5 +1,6 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 
 namespace DocGen.Engine;
 
@@ -7,6 +8,9 @@ namespace DocGen.Engine;
 public sealed class PdfOutput(FontSettings fonts) : IDocumentWriter
 {
     private readonly PdfRenderer _renderer = new(fonts);
+
+    /// <param name="fontDirectories">Folders of the user's licensed font files (仿宋_GB2312.ttf …), searched before the stand-ins.</param>
+    public PdfOutput(IReadOnlyList<string> fontDirectories) : this(new FontSettings(fontDirectories)) { }
 
     public string Format => "pdf";
     public string Extension => ".pdf";

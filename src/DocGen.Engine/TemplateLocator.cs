@@ -5,7 +5,8 @@ namespace DocGen.Engine;
 
 /// <summary>
 /// Finds the templates folder: an explicit path, else $DOCGEN_TEMPLATES, else a templates/ folder above the current directory
-/// (a checkout), else the one shipped beside the program (the installed .NET tool).
+/// (a checkout), else the one shipped beside the program (the installed .NET tool), else the templates compiled into the
+/// program (the self-contained executable of scripts/publish.sh, extracted by <see cref="EmbeddedTemplates"/>).
 /// </summary>
 public sealed class TemplateLocator(string? explicitRoot = null)
 {
@@ -40,6 +41,7 @@ public sealed class TemplateLocator(string? explicitRoot = null)
             if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "template.json", SearchOption.AllDirectories).Any())
                 return candidate;
         }
-        return Path.Combine(AppContext.BaseDirectory, "templates");
+        string beside = Path.Combine(AppContext.BaseDirectory, "templates");
+        return Directory.Exists(beside) ? beside : EmbeddedTemplates.Folder() ?? beside;
     }
 }

@@ -55,17 +55,5 @@ public sealed class TableGrid
         return c.Row == row && c.Column == col;
     }
 
-    /// <summary>
-    /// True when a page break may fall between row-1 and row: no cell spanning down crosses that line.
-    /// Row-spanning cells (such as 三、本年度办理结果) do not forbid breaks; the planner repeats their label.
-    /// </summary>
-    public bool SpansAcross(int row)
-    {
-        if (row <= 0 || row >= RowCount) return false;
-        for (int c = 0; c < ColumnCount; c++)
-            if (_cover[row, c]!.Row < row) return true;
-        return false;
-    }
-
     private static string Short(string s) => s.Length <= 12 ? s : s[..12] + "…";
 }

@@ -21,14 +21,6 @@ public sealed record MissingGlyph(string Character, int CodePoint, string Role, 
     public string CodePointLabel => $"U+{CodePoint:X4}";
 }
 
-/// <summary>Why a font file serves a role, as `docgen fonts` reports it.</summary>
-public static class FontMatch
-{
-    public const string FileName = "file name";
-    public const string Fallback = "fallback";
-    public static string FamilyName(string family) => "family name: " + family;
-}
-
 public static class FontReport
 {
     public static IReadOnlyList<FontRoleReport> Describe(StyleSheet s, FontSettings f)

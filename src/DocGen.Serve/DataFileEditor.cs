@@ -128,7 +128,8 @@ public static partial class DataFileEditor
             var item = new JsonObject();
             foreach (var p in FormFields.AcknowledgementProperties)
                 item[p] = (form.One(FormFields.Acknowledgement(i, p)) ?? "").Trim();
-            if (item.Any(p => ((string)p.Value!).Length > 0)) list.Add(item);
+            // The JsonNode overload: Add<T> would create a JsonValue by reflection (not available in the Native AOT executable).
+            if (item.Any(p => ((string)p.Value!).Length > 0)) list.Add((JsonNode)item);
         }
         if (list.Count > 0 || root.ContainsKey("acknowledgements")) root["acknowledgements"] = list;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DocGen.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,7 +14,6 @@ namespace DocGen.Serve;
 /// </summary>
 public sealed class FormRoutes(ServeOptions options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly FormOptions FormLimits = new() { ValueCountLimit = 20_000, ValueLengthLimit = 4 * 1024 * 1024, KeyLengthLimit = 512 };
 
     private readonly object _previewGate = new();
@@ -23,8 +21,6 @@ public sealed class FormRoutes(ServeOptions options)
         ? ReportSession.Open(file, options.Templates, options.Writers, options.English)
         : null;
     private byte[]? _preview;
-
-    public ReportSession? Session => _session;
 
     public async Task Handle(HttpContext http, RequestGuard guard, IHostApplicationLifetime lifetime)
     {
@@ -53,11 +49,11 @@ public sealed class FormRoutes(ServeOptions options)
                 await Page(http, FormPage.Build(session, session.FileHasComments()));
                 break;
             case (true, "/api/check"):
-                await Answer(http, session.Check(await Form(http)));
+                await Answer(http, session.Check(await Form(http)), AnswerJsonContext.Web.CheckResult);
                 break;
             case (true, "/api/save"):
                 var saved = session.Save(await Form(http));
-                await Answer(http, new { saved.Saved, saved.NeedsConfirmation, saved.Message, check = session.Initial });
+                await Answer(http, new SaveAnswer(saved.Saved, saved.NeedsConfirmation, saved.Message, session.Initial), AnswerJsonContext.Web.SaveAnswer);
                 break;
             case (true, "/save"):
                 var result = session.Save(await Form(http));
@@ -66,7 +62,8 @@ public sealed class FormRoutes(ServeOptions options)
                 break;
             case (true, "/api/render"):
                 var rendered = session.Render(await Form(http));
-                await Answer(http, new { outputs = rendered.Outputs.Select(o => new { name = o, url = "/download/" + Path.GetExtension(o).TrimStart('.') }), problems = rendered.Problems });
+                var links = rendered.Outputs.Select(o => new OutputLink(o, "/download/" + Path.GetExtension(o).TrimStart('.'))).ToList();
+                await Answer(http, new RenderAnswer(links, rendered.Problems), AnswerJsonContext.Web.RenderAnswer);
                 break;
             case (true, "/render"):
                 var outcome = session.Render(await Form(http));
@@ -76,7 +73,7 @@ public sealed class FormRoutes(ServeOptions options)
             case (true, "/api/preview"):
                 var (pdf, problems) = session.Preview(await Form(http));
                 lock (_previewGate) _preview = pdf ?? _preview;
-                await Answer(http, new { url = pdf is null ? null : $"/preview.pdf?v={Environment.TickCount64}", problems });
+                await Answer(http, new PreviewAnswer(pdf is null ? null : $"/preview.pdf?v={Environment.TickCount64}", problems), AnswerJsonContext.Web.PreviewAnswer);
                 break;
             case (false, "/preview.pdf"):
                 byte[]? bytes;
@@ -152,7 +149,7 @@ public sealed class FormRoutes(ServeOptions options)
         return http.Response.WriteAsync(html);
     }
 
-    private static Task Answer<T>(HttpContext http, T value) => http.Response.WriteAsJsonAsync(value, Json);
+    private static Task Answer<T>(HttpContext http, T value, JsonTypeInfo<T> type) => http.Response.WriteAsJsonAsync(value, type);
 
     private static async Task Asset(HttpContext http, string name)
     {

@@ -1,7 +1,7 @@
 namespace DocGen.Typography;
 
 /// <summary>
-/// Line breaking (禁则) per GB/T 15834—2011 §5.1, for both writers: the PDF line breaker applies these rules itself, the
+/// Line breaking (禁则: no line starts with a closing mark or ends with an opening one), for both writers: the PDF line breaker applies these rules itself, the
 /// DOCX hands the two prohibition sets to Word as its custom kinsoku lists (settings.xml w:noLineBreaksBefore/After).
 /// The sets are LibreOffice's zh_CN locale data, a practical superset of the standard's list, plus the percent and degree
 /// signs, which belong to the number before them.
@@ -36,9 +36,9 @@ public static class LineBreakRules
     public static bool IsSpace(int cp) => cp is ' ' or 0x3000 or '\t';
 
     /// <summary>
-    /// The curly and straight quotes, which Unicode's line-breaking algorithm (UAX #14 rule LB19a, class QU) keeps to a
+    /// The curly and straight quotes, which Unicode's line-breaking algorithm keeps to a
     /// neighbour that is not a wide East Asian character, since it cannot tell opening from closing: LibreOffice breaks lines
-    /// that way (…主席信箱”2038 stays whole, while …防控、|“六稳” breaks before the quote). GB/T 15834 and Word would also
+    /// that way (…主席信箱”2038 stays whole, while …防控、|“六稳” breaks before the quote). Word would also
     /// break after a closing quote before a digit; DocGen follows the stricter rule so that the DOCX, converted by
     /// LibreOffice, and the PDF break at the same places.
     /// </summary>

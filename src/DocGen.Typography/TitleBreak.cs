@@ -1,7 +1,7 @@
 namespace DocGen.Typography;
 
 /// <summary>
-/// Where a title too long for one line breaks into two (GB/T 9704 §7.3.1: keep words whole, lines balanced, 梯形/菱形).
+/// Where a title too long for one line breaks into two: words kept whole, lines balanced, 梯形/菱形.
 /// Both writers ask this chooser: the PDF with the advances it sets, the DOCX with <see cref="EstimatedAdvances"/>, so that
 /// Word does not break the title wherever the line is full (…工作年度报|告).
 /// </summary>

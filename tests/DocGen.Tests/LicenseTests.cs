@@ -8,7 +8,7 @@ namespace DocGen.Tests;
 public class LicenseTests
 {
     [Fact]
-    public void LicenseFilePackageMetadataAndReadmeSayMit()
+    public void License_file_package_metadata_and_readme_say_mit()
     {
         string license = File.ReadAllText(Path.Combine(Repo.Root, "LICENSE"));
         Assert.StartsWith("MIT License", license, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public class LicenseTests
     }
 
     [Fact]
-    public void ReadmeListsEveryPackageWithAPermissiveLicence()
+    public void Readme_lists_every_package_with_a_permissive_licence()
     {
         string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
         string section = readme[readme.IndexOf("## License", StringComparison.Ordinal)..];

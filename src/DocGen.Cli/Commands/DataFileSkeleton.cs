@@ -1,6 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using DocGen.Engine;
 using DocGen.Tables;
 using DocGen.Templates;
 
@@ -14,8 +13,6 @@ namespace DocGen.Cli.Commands;
 /// </summary>
 public static class DataFileSkeleton
 {
-    private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Create(TemplatePackage t, string agency, int year, string schemaReference)
     {
         var o = new Writer();
@@ -71,7 +68,7 @@ public static class DataFileSkeleton
         o.Close(2, "}");
     }
 
-    private static string Str(string s) => JsonSerializer.Serialize(s, Strings);
+    private static string Str(string s) => JsonOutput.Quote(s);
 
     /// <summary>Lines of JSON with a // comment after each member. A member or closing bracket waits until the next line
     /// shows whether a sibling follows (comma) or its parent closes (none): commas come before the comment.</summary>

@@ -3,6 +3,7 @@ using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using Spectre.Console;
 
 namespace DocGen.Cli.Commands;
@@ -43,7 +44,7 @@ public static class FontsCommand
     {
         var ctx = g.Context();
         var locator = g.Locator(p);
-        var settings = new FontSettings(fontDirs);
+        var fonts = new FontOverview(fontDirs);
         Document? document = null;
         List<string> templates;
         if (data is not null)
@@ -56,12 +57,12 @@ public static class FontsCommand
         }
         else templates = templateName is null ? [.. locator.Names()] : [templateName];
 
-        var roles = templates.Select(t => (Template: t, Roles: FontReport.Describe(locator.Load(t).Styles, settings))).ToList();
+        var roles = templates.Select(t => (Template: t, Roles: fonts.Describe(locator.Load(t).Styles))).ToList();
         IReadOnlyList<MissingGlyph> missing = [];
         DocGenException? fontFailure = null;
         if (document is not null)
         {
-            try { missing = FontReport.FindMissing(document, settings); }
+            try { missing = fonts.FindMissing(document); }
             catch (DocGenException e) { fontFailure = e; }
         }
 
@@ -126,61 +127,11 @@ public static class FontsCommand
 
     private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
     {
-        string json = JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("templates");
-            foreach (var (template, roles) in all)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", template);
-                w.WriteStartArray("roles");
-                foreach (var r in roles)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("role", r.Role);
-                    w.WriteString("officialName", r.OfficialName);
-                    w.WriteString("latinName", r.LatinName);
-                    w.WriteString("file", r.ChosenFile);
-                    w.WriteString("latinFile", r.ChosenLatinFile);
-                    w.WriteString("problem", r.Problem);
-                    w.WriteStartArray("candidates");
-                    foreach (var c in r.Candidates)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("file", c.File);
-                        w.WriteNumber("face", c.Face);
-                        w.WriteBoolean("latin", c.IsLatin);
-                        w.WriteString("status", c.Status);
-                        w.WriteString("path", c.ResolvedPath);
-                        w.WriteString("match", c.Match);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (data is not null)
-            {
-                w.WriteString("data", data);
-                w.WriteStartArray("missing");
-                foreach (var m in missing)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("character", m.Character);
-                    w.WriteString("codePoint", m.CodePointLabel);
-                    w.WriteString("role", m.Role);
-                    w.WriteString("where", m.Where);
-                    w.WriteString("context", m.Context);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-        });
+        var templates = all.Select(t => new FontTemplateJson(t.Template, t.Roles.Select(r => new FontRoleJson(r.Role, r.OfficialName, r.LatinName,
+            r.ChosenFile, r.ChosenLatinFile, r.Problem,
+            r.Candidates.Select(c => new FontCandidateJson(c.File, c.Face, c.IsLatin, c.Status, c.ResolvedPath, c.Match)).ToList())).ToList())).ToList();
+        var glyphs = data is null ? null : missing.Select(m => new MissingGlyphJson(m.Character, m.CodePointLabel, m.Role, m.Where, m.Context)).ToList();
+        string json = JsonText.Write(new FontsJson(templates, data, glyphs), CliJsonContext.Output.FontsJson);
         ctx.Out.WriteLine(json);
     }
 }

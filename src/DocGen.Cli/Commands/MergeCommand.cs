@@ -80,20 +80,9 @@ public static class MergeCommand
     /// <summary>The machine-readable result for pipelines: the file written (null when none was), the inputs summed, every diagnostic.</summary>
     private static void WriteJson(TextWriter stdout, int code, string? written, IReadOnlyList<string> inputs, IReadOnlyList<Diagnostic> diagnostics, TimeSpan elapsed)
     {
-        stdout.WriteLine(JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("command", "merge");
-            w.WriteNumber("exitCode", code);
-            if (written is null) w.WriteNull("output"); else w.WriteString("output", written);
-            w.WriteStartArray("inputs");
-            foreach (var f in inputs) w.WriteStringValue(f);
-            w.WriteEndArray();
-            RunSummary.WriteDiagnostics(w, "warnings", diagnostics.Where(d => d.Severity == Severity.Warning));
-            RunSummary.WriteDiagnostics(w, "errors", diagnostics.Where(d => d.Severity == Severity.Error));
-            w.WriteNumber("elapsedMs", (long)elapsed.TotalMilliseconds);
-            w.WriteEndObject();
-        }));
+        var json = new MergeJson("merge", code, written, inputs, DiagnosticJson.Of(diagnostics, Severity.Warning),
+            DiagnosticJson.Of(diagnostics, Severity.Error), (long)elapsed.TotalMilliseconds);
+        stdout.WriteLine(JsonText.Write(json, CliJsonContext.Output.MergeJson));
     }
 
     /// <summary>The failure kind the first error stands for: an unreadable file is an I/O error, a broken template a template error.</summary>
@@ -111,7 +100,7 @@ public static class MergeCommand
         if (template is null) return json;
         var package = locator.Load(template);
         string reference = DataFileSkeleton.SchemaReference(package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
-        return "{\n  \"$schema\": " + System.Text.Json.JsonSerializer.Serialize(reference) + ",\n" + json[2..];
+        return "{\n  \"$schema\": " + JsonOutput.Quote(reference) + ",\n" + json[2..];
     }
 
     private static void Write(string target, string text)

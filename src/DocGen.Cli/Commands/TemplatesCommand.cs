@@ -30,24 +30,8 @@ public static class TemplatesCommand
             }
             if (p.GetValue(json))
             {
-                string json = JsonText.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("root", locator.Root);
-                    w.WriteStartArray("templates");
-                    foreach (var t in packages)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("name", t.Name);
-                        w.WriteString("description", t.Description);
-                        w.WriteString("descriptionEn", t.DescriptionEn);
-                        w.WriteString("version", t.Version);
-                        w.WriteString("folder", t.Folder);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                var templates = packages.Select(t => new TemplateJson(t.Name, t.Description, t.DescriptionEn, t.Version, t.Folder)).ToList();
+                string json = JsonText.Write(new TemplatesJson(locator.Root, templates), CliJsonContext.Output.TemplatesJson);
                 ctx.Out.WriteLine(json);
                 return 0;
             }

@@ -35,7 +35,7 @@ public static class ValidateCommand
         if (files is null) return (int)FailureKind.Usage;
         var pipeline = new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck };
         // Render's checks short of writing: the PDF's fonts cover every character, and every table row fits a page.
-        var pdf = new PdfOutput(new Pdf.FontSettings(fontDirs));
+        var pdf = new PdfOutput(fontDirs);
         var clock = Stopwatch.StartNew();
         var outcomes = new RenderOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DocGen.Engine;
 using DocGen.Model;
 using Spectre.Console;
@@ -60,56 +59,11 @@ public static class RunSummary
 
     public static void WriteJson(TextWriter output, IReadOnlyList<RenderOutcome> outcomes, TimeSpan total, string command)
     {
-        string json = JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("command", command);
-            w.WriteNumber("exitCode", ExitCode(outcomes));
-            w.WriteStartObject("totals");
-            w.WriteNumber("inputs", outcomes.Count);
-            w.WriteNumber("succeeded", outcomes.Count(o => o.Ok));
-            w.WriteNumber("failed", outcomes.Count(o => !o.Ok));
-            w.WriteNumber("outputs", outcomes.Sum(o => o.Outputs.Count));
-            w.WriteNumber("warnings", outcomes.Sum(Warnings));
-            w.WriteNumber("errors", outcomes.Sum(Errors));
-            w.WriteNumber("elapsedMs", (long)total.TotalMilliseconds);
-            w.WriteEndObject();
-            w.WriteStartArray("inputs");
-            foreach (var o in outcomes)
-            {
-                w.WriteStartObject();
-                w.WriteString("input", o.Input);
-                w.WriteString("status", o.Ok ? "ok" : "failed");
-                w.WriteNumber("exitCode", o.ExitCode);
-                w.WriteStartArray("outputs");
-                foreach (var f in o.Outputs) w.WriteStringValue(f);
-                w.WriteEndArray();
-                WriteDiagnostics(w, "warnings", o.Diagnostics.Where(d => d.Severity == Severity.Warning));
-                WriteDiagnostics(w, "errors", o.Diagnostics.Where(d => d.Severity == Severity.Error));
-                w.WriteNumber("elapsedMs", (long)o.Elapsed.TotalMilliseconds);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-        output.WriteLine(json);
-    }
-
-    internal static void WriteDiagnostics(Utf8JsonWriter w, string name, IEnumerable<Diagnostic> diagnostics)
-    {
-        w.WriteStartArray(name);
-        foreach (var d in diagnostics)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", d.Id);
-            w.WriteString("message", d.Message);
-            if (d.MessageEn is not null) w.WriteString("messageEn", d.MessageEn);
-            if (d.File is not null) w.WriteString("file", d.File); else w.WriteNull("file");
-            w.WriteNumber("line", d.Line);
-            w.WriteNumber("column", d.Column);
-            if (d.JsonPath is not null) w.WriteString("jsonPath", d.JsonPath); else w.WriteNull("jsonPath");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        var totals = new RunTotalsJson(outcomes.Count, outcomes.Count(o => o.Ok), outcomes.Count(o => !o.Ok), outcomes.Sum(o => o.Outputs.Count),
+            outcomes.Sum(Warnings), outcomes.Sum(Errors), (long)total.TotalMilliseconds);
+        var inputs = outcomes.Select(o => new InputJson(o.Input, o.Ok ? "ok" : "failed", o.ExitCode, o.Outputs,
+            DiagnosticJson.Of(o.Diagnostics, Severity.Warning), DiagnosticJson.Of(o.Diagnostics, Severity.Error),
+            (long)o.Elapsed.TotalMilliseconds)).ToList();
+        output.WriteLine(JsonText.Write(new RunJson(command, ExitCode(outcomes), totals, inputs), CliJsonContext.Output.RunJson));
     }
 }

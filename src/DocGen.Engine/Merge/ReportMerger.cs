@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DocGen.Data;
 using DocGen.Model;
@@ -227,9 +226,8 @@ public static class ReportMerger
     private static string Write(TemplatePackage template, int year, JObject? narrative,
         Dictionary<string, List<(string Row, List<(string Column, Cell Value)> Cells)>> tables, List<Ack> acks)
     {
-        var options = new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, options))
+        using (var w = new Utf8JsonWriter(stream, JsonOutput.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("template", template.Name);
@@ -248,7 +246,7 @@ public static class ReportMerger
                 {
                     // One table row per line, as in the hand-written examples: the clerk compares it with the printed row.
                     w.WritePropertyName(row);
-                    w.WriteRawValue("{ " + string.Join(", ", cells.Select(c => $"{Quote(c.Column)}: {Scalar(c.Value)}")) + " }");
+                    w.WriteRawValue("{ " + string.Join(", ", cells.Select(c => $"{JsonOutput.Quote(c.Column)}: {Scalar(c.Value)}")) + " }");
                 }
                 w.WriteEndObject();
             }
@@ -274,11 +272,7 @@ public static class ReportMerger
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
-
-    private static string Scalar(Cell c) => c.Text is not null ? Quote(c.Text) : c.Number!.Value.ToString(CultureInfo.InvariantCulture);
+    private static string Scalar(Cell c) => c.Text is not null ? JsonOutput.Quote(c.Text) : c.Number!.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Every narrative field of the template, in manifest order: copied from the narrative file, else empty.</summary>
     private static void WriteNarrative(Utf8JsonWriter w, TemplatePackage template, JObject? narrative)

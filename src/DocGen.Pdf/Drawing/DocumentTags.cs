@@ -4,7 +4,7 @@ using DocGen.Model;
 namespace DocGen.Pdf.Drawing;
 
 /// <summary>
-/// The structure elements of a document (PDF 32000-1 §14.8.4), built from the document model: a paragraph is H1–H6 when
+/// The structure elements of a document, built from the document model: a paragraph is H1–H6 when
 /// its style has that outline level (一、 and （一） headings) and P otherwise, its run-in head (a run in a character style)
 /// a Span inside it; a table is one Table, however many pages it runs over, with THead (its header rows) and TBody, a TR
 /// per grid row and a TH or TD per origin cell. The painter asks, line by line, which element owns the text it draws.

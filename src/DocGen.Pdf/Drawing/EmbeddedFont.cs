@@ -130,7 +130,7 @@ internal sealed class EmbeddedFont
     /// <summary>zlib level for content streams and CMaps: small and very compressible, so the default level costs little.</summary>
     internal const int TextLevel = 6;
 
-    /// <summary>zlib with its end marker (a Flate stream without it makes qpdf --check warn, platform-facts §1.4).</summary>
+    /// <summary>zlib with its end marker (a Flate stream without it makes qpdf --check warn).</summary>
     internal static byte[] Deflate(ReadOnlySpan<byte> raw, int level)
     {
         using var ms = new MemoryStream(raw.Length / 2 + 64);

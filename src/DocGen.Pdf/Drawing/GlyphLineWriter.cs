@@ -12,7 +12,7 @@ internal readonly record struct ShownGlyph(ushort Cid, double Width, double X);
 /// up the line's common gap, and a TJ number corrects only the glyphs that still land off target.
 /// </summary>
 /// <remarks>
-/// The pen moves after each glyph by tx = (w0/1000 · Tfs + Tc) · Th (PDF 32000-1 §9.4.4; Tw applies to single-byte
+/// The pen moves after each glyph by tx = (w0/1000 · Tfs + Tc) · Th (Tw applies to single-byte
 /// code 32 only, never to our two-byte CIDs), and a TJ number n by −n/1000 · Tfs · Th. The writer tracks the pen as
 /// a reader computes it from the written, rounded numbers, so rounding never accumulates along a line.
 /// </remarks>

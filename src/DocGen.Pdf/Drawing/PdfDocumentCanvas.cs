@@ -7,8 +7,8 @@ namespace DocGen.Pdf.Drawing;
 
 /// <summary>
 /// A PDF being written, and the file it becomes: pages, fonts, bookmarks, the structure tree, document information, XMP
-/// metadata and the sRGB output intent. The file is a tagged PDF meant to meet PDF/UA-1 (ISO 14289-1) and PDF/A-2a
-/// (ISO 19005-2); README.md says what is claimed and how it is checked. It is reproducible: fixed dates, subset tags and
+/// metadata and the sRGB output intent. The file is a tagged PDF meant to meet PDF/UA-1 and PDF/A-2a;
+/// README.md says what is claimed and how it is checked. It is reproducible: fixed dates, subset tags and
 /// a document ID from the input, no clock and no random numbers.
 /// </summary>
 internal sealed class PdfDocumentCanvas(DocumentInfo info, string fingerprint, bool keepHinting = true)
@@ -66,7 +66,7 @@ internal sealed class PdfDocumentCanvas(DocumentInfo info, string fingerprint, b
                 resources.Append(">> ");
             }
             resources.Append(">>");
-            // /Tabs /S: annotations, were there any, follow the structure order (PDF/UA-1 §7.18.3).
+            // /Tabs /S: annotations, were there any, follow the structure order.
             _file.Set(number, $"<< /Type /Page /Parent {PdfFileWriter.Ref(pagesRoot)} /MediaBox [0 0 {PdfText.Num(width)} {PdfText.Num(height)}] " +
                 $"/Resources {resources} /Contents {PdfFileWriter.Ref(contents)} /StructParents {i} /Tabs /S >>");
         }
@@ -93,7 +93,7 @@ internal sealed class PdfDocumentCanvas(DocumentInfo info, string fingerprint, b
     }
 
     /// <summary>
-    /// Bookmarks (PDF 32000-1 §12.3.3): level 1 for 一、 headings, open, with the （一） headings under the one before; each
+    /// Bookmarks: level 1 for 一、 headings, open, with the （一） headings under the one before; each
     /// goes to where its heading landed. Returns the catalog's /Outlines and /PageMode entries, or nothing.
     /// </summary>
     private string Outlines(IReadOnlyList<int> pages)

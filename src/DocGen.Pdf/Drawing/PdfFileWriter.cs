@@ -5,8 +5,8 @@ using System.Text;
 namespace DocGen.Pdf.Drawing;
 
 /// <summary>
-/// The PDF file itself (PDF 32000-1 §7.5): numbered objects, the header with its binary comment line, and a
-/// cross-reference stream. Dictionaries and arrays are packed, compressed, into object streams (§7.5.7): the structure
+/// The PDF file itself: numbered objects, the header with its binary comment line, and a
+/// cross-reference stream. Dictionaries and arrays are packed, compressed, into object streams: the structure
 /// tree of a tagged report is thousands of small dictionaries that would otherwise be written out uncompressed. Streams
 /// are written as indirect objects with an exact /Length. Nothing here depends on the clock or on hashing order, so the
 /// same objects always give the same bytes.
@@ -59,7 +59,7 @@ internal sealed class PdfFileWriter
         for (int i = 1; i < _objects.Count; i++)
             if (_objects[i] is null) throw new InvalidOperationException($"PDF object {i} was reserved but never written");
         var file = new MemoryStream();
-        // PDF/A-2 (ISO 19005-2 §6.1.2): the header line, then a comment of at least four bytes above 127 marking the file as binary.
+        // PDF/A-2: the header line, then a comment of at least four bytes above 127 marking the file as binary.
         Write(file, "%PDF-1.7\n%");
         file.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
 
@@ -102,7 +102,7 @@ internal sealed class PdfFileWriter
             Write(file, "\nendstream\nendobj\n");
         }
 
-        // The cross-reference stream lists itself too (§7.5.8.3); widths 1, 4, 2 bytes.
+        // The cross-reference stream lists itself too; widths 1, 4, 2 bytes.
         int xref = next++;
         long xrefOffset = file.Position;
         kind[xref] = 1;

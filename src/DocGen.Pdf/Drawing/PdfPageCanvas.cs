@@ -3,12 +3,12 @@ using DocGen.Pdf.Fonts;
 
 namespace DocGen.Pdf.Drawing;
 
-/// <summary>What an untagged piece of page content is (PDF 32000-1 §14.8.2.2): a page number, or something repeated for the reader's eye.</summary>
+/// <summary>What an untagged piece of page content is: a page number, or something repeated for the reader's eye.</summary>
 internal enum Artifact { Pagination, PageNumber }
 
 /// <summary>
 /// One page's content stream: rules first (an artifact), then all text in one text object, each piece inside a marked-content
-/// sequence of its structure element or an artifact (PDF 32000-1 §14.6, §14.8.2.2). Consecutive glyph runs on one
+/// sequence of its structure element or an artifact. Consecutive glyph runs on one
 /// baseline in one font, size, weight and scale are buffered and shown by one operation (<see cref="GlyphLineWriter"/>);
 /// segments start with relative Td moves. PDF's y axis points up, the layout's down: y = page height − layout y.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DocGen.Pdf.Drawing;
 
-/// <summary>Strings and dates as PDF objects (PDF 32000-1 §7.9.2, §7.9.4).</summary>
+/// <summary>Strings and dates as PDF objects.</summary>
 internal static class PdfText
 {
     /// <summary>

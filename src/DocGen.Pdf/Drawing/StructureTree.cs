@@ -2,11 +2,11 @@ using System.Text;
 
 namespace DocGen.Pdf.Drawing;
 
-/// <summary>A marked-content sequence on a page: what a structure element's content is (PDF 32000-1 §14.7.4).</summary>
+/// <summary>A marked-content sequence on a page: what a structure element's content is.</summary>
 internal readonly record struct MarkedContent(int Page, int Mcid);
 
 /// <summary>
-/// One structure element (PDF 32000-1 §14.7.2): a standard type (§14.8.4) such as P, H1, Table, TH; its kids are
+/// One structure element: a standard type such as P, H1, Table, TH; its kids are
 /// elements and marked-content sequences, in reading order.
 /// </summary>
 internal sealed class StructElement(string type, StructElement? parent)
@@ -18,7 +18,7 @@ internal sealed class StructElement(string type, StructElement? parent)
     /// <summary>Element identifier (/ID), for the /Headers of data cells.</summary>
     public string? Id { get; init; }
 
-    /// <summary>Attribute dictionary entries (§14.8.5), owner included, e.g. "/O /Table /Scope /Column".</summary>
+    /// <summary>Attribute dictionary entries, owner included, e.g. "/O /Table /Scope /Column".</summary>
     public string? Attributes { get; set; }
 
     /// <summary>Table parts are kept even when empty (a table's rows and cells must stay regular); other empty elements are left out.</summary>
@@ -39,7 +39,7 @@ internal sealed class StructElement(string type, StructElement? parent)
 
 /// <summary>
 /// The logical structure of a tagged PDF: the element tree under one Document element, the parent tree that maps each
-/// page's marked-content identifiers back to their elements (§14.7.4.4), and the ID tree for element identifiers.
+/// page's marked-content identifiers back to their elements, and the ID tree for element identifiers.
 /// </summary>
 internal sealed class StructureTree
 {

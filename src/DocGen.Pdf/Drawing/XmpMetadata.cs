@@ -5,16 +5,16 @@ using DocGen.Model;
 namespace DocGen.Pdf.Drawing;
 
 /// <summary>
-/// The document's XMP metadata packet (PDF 32000-1 §14.3.2): title, author, dates and producer as in the Info dictionary
-/// (PDF/A-2 requires the two to agree, ISO 19005-2 §6.6.3), the PDF/A part and conformance and the PDF/UA part. pdfuaid is
-/// not one of the schemas PDF/A-2 predefines, so the packet describes it in a pdfaExtension schema (§6.6.2.3). The packet
+/// The document's XMP metadata packet: title, author, dates and producer as in the Info dictionary
+/// (PDF/A-2 requires the two to agree), the PDF/A part and conformance and the PDF/UA part. pdfuaid is
+/// not one of the schemas PDF/A-2 predefines, so the packet describes it in a pdfaExtension schema. The packet
 /// is stored unfiltered (PDF/A-1 demanded that; PDF/A-2 allows either, and readers that scan for it find it).
 /// </summary>
 internal static class XmpMetadata
 {
     /// <summary>
     /// PDF/A-2 conformance level: "A", accessible, because every piece of page content is in a structure element or an
-    /// artifact, the text of every glyph maps to Unicode and the language is given (ISO 19005-2 §6.8, §6.9).
+    /// artifact, the text of every glyph maps to Unicode and the language is given.
     /// </summary>
     public const string Conformance = "A";
 

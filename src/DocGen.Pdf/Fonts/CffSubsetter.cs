@@ -4,7 +4,7 @@ namespace DocGen.Pdf.Fonts;
 
 /// <summary>
 /// Cuts the glyphs one document uses out of a CFF-outline (OpenType .otf/.otc) face into a bare CID-keyed CFF program,
-/// the form a PDF embeds as FontFile3/CIDFontType0C (ISO 32000-1 §9.9). Glyph i of the subset is CID i, so the content
+/// the form a PDF embeds as FontFile3/CIDFontType0C. Glyph i of the subset is CID i, so the content
 /// streams' CIDs need no map. Glyph programs are flattened (<see cref="CharStrings.Flatten"/>), so the subset carries no
 /// subroutines; each font dictionary the glyphs use keeps its Private DICT (hinting zones, default widths) unchanged.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// The parts of an OpenType font's 'CFF ' table (Adobe TN #5176) that subsetting needs: the glyph programs, the global
+/// The parts of an OpenType font's 'CFF ' table that subsetting needs: the glyph programs, the global
 /// and local subroutines, and for each glyph the font dictionary (FD) whose Private DICT it is drawn with. Both kinds
 /// of CFF are read: CID-keyed (every CJK OpenType font: Noto/Source Han, Adobe's) and name-keyed (one Private DICT).
 /// Positions are kept as offsets into the font file, nothing is copied.
@@ -12,7 +12,7 @@ internal sealed class CffTable
 {
     private readonly FontFile _file;
     private readonly byte[] _fdOfGlyph;
-    // Flattened glyph programs by glyph id × 2 + keepHints. Flattening was 10 % of a warm report (dotnet-trace, issue 18),
+    // Flattened glyph programs by glyph id × 2 + keepHints. Flattening was 10 % of a warm report (measured with dotnet-trace),
     // and a batch draws the same few thousand glyphs again and again; a face lives as long as the process, and the cache
     // holds at most every glyph once (a few hundred bytes each), so it needs no eviction.
     private readonly ConcurrentDictionary<int, byte[]> _flattened = new();

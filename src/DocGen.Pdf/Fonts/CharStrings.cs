@@ -1,7 +1,7 @@
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// Type 2 glyph programs (Adobe TN #5177). A subset cannot keep the font's subroutines as they are: they are shared by
+/// Type 2 glyph programs. A subset cannot keep the font's subroutines as they are: they are shared by
 /// all 65,535 glyphs and weigh megabytes, and renumbering the few a subset uses would mean re-encoding every call.
 /// So each glyph is flattened: every callsubr/callgsubr is replaced by the body it calls. The result draws exactly the
 /// same outline; with <c>keepHints</c> false the stem hints and hint masks are left out too (see <see cref="CffSubsetter"/>).
@@ -32,7 +32,7 @@ internal static class CharStrings
 
         /// <summary>
         /// Drops the operands of a hint operator from the output. The advance width, if the glyph gives one, is the extra
-        /// first operand of its first stack-clearing operator (TN #5177 §4.1): it stays.
+        /// first operand of its first stack-clearing operator: it stays.
         /// </summary>
         private void DropHintOperands()
         {
@@ -126,7 +126,7 @@ internal static class CharStrings
         }
     }
 
-    /// <summary>Subroutine numbers are stored minus a bias that depends on how many there are (TN #5177 §4.7).</summary>
+    /// <summary>Subroutine numbers are stored minus a bias that depends on how many there are.</summary>
     private static int Bias(int count) => count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
 
     /// <summary>Bytes of the number whose first byte is <paramref name="v"/> (28: int16, 32–246: one byte, 247–254: two, 255: 16.16 fixed).</summary>

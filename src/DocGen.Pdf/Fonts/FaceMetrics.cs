@@ -22,7 +22,7 @@ internal sealed record FaceMetrics(double XMin, double YMin, double XMax, double
             ascent, descent, capHeight, ps);
     }
 
-    /// <summary>Name id 6, which the OpenType spec restricts to printable ASCII without PDF delimiters.</summary>
+    /// <summary>Name id 6, the PostScript name: printable ASCII without PDF delimiters.</summary>
     private static string? PostScript(ReadOnlySpan<byte> b, int t)
     {
         int count = Be.U16(b, t + 2), strings = t + Be.U16(b, t + 4);

@@ -24,7 +24,6 @@ public sealed class FontFace
 
     public string FamilyName => _parsed.Value.Family;
     public int UnitsPerEm => _parsed.Value.UnitsPerEm;
-    public int CoveredCount => _parsed.Value.Covered;
 
     /// <summary>The CFF outlines of an OpenType/CFF face (.otf, .otc); null for TrueType outlines.</summary>
     internal CffTable? Cff => _parsed.Value.Cff;
@@ -156,7 +155,7 @@ public sealed class FontFace
         return buffer;
     }
 
-    private sealed record Parsed(FontFile File, ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered, ushort[] Advances, int UnitsPerEm, string Family, CffTable? Cff);
+    private sealed record Parsed(FontFile File, ushort[] Bmp, Dictionary<int, ushort>? Astral, ushort[] Advances, int UnitsPerEm, string Family, CffTable? Cff);
 
     private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
     {
@@ -175,10 +174,10 @@ public sealed class FontFace
             if (g < numberOfHMetrics) last = (ushort)Be.U16(b, hmtx + 4 * g);
             advances[g] = last;
         }
-        var (bmp, astral, covered) = CmapReader.Read(b, tables["cmap"].Off, path);
+        var (bmp, astral) = CmapReader.Read(b, tables["cmap"].Off, path);
         string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
         var cff = tables.TryGetValue("CFF ", out var c) ? CffTable.Parse(file, c.Off, c.Len, path) : null;
-        return new Parsed(file, bmp, astral, covered, advances, unitsPerEm, family, cff);
+        return new Parsed(file, bmp, astral, advances, unitsPerEm, family, cff);
     }
 
     /// <summary>FNV-1a: a key that is the same in every process (string.GetHashCode is randomised).</summary>
@@ -194,7 +193,7 @@ public sealed class FontFace
 internal static class CmapReader
 {
     /// <summary>A flat table for the BMP (one array read per character) and a dictionary for the rest.</summary>
-    public static (ushort[] Bmp, Dictionary<int, ushort>? Astral, int Covered) Read(ReadOnlySpan<byte> b, int cmap, string path)
+    public static (ushort[] Bmp, Dictionary<int, ushort>? Astral) Read(ReadOnlySpan<byte> b, int cmap, string path)
     {
         int n = Be.U16(b, cmap + 2);
         int best = -1, bestScore = 0;
@@ -218,7 +217,7 @@ internal static class CmapReader
         var map = new Map(path);
         if (Be.U16(b, best) == 12) ReadFormat12(b, best, map);
         else ReadFormat4(b, best, map);
-        return (map.Bmp, map.Astral, map.Covered);
+        return (map.Bmp, map.Astral);
     }
 
     private sealed class Map(string path)
@@ -232,21 +231,11 @@ internal static class CmapReader
             if (--_budget < 0) throw new FontFormatException($"{path}: cmap 表已损坏");
         }
         public Dictionary<int, ushort>? Astral;
-        public int Covered;
 
         public void Set(int c, ushort gid)
         {
-            if (c < 0x10000)
-            {
-                if (Bmp[c] == 0) Covered++;
-                Bmp[c] = gid;
-            }
-            else
-            {
-                Astral ??= [];
-                if (Astral.TryAdd(c, gid)) Covered++;
-                else Astral[c] = gid;
-            }
+            if (c < 0x10000) Bmp[c] = gid;
+            else (Astral ??= [])[c] = gid;
         }
     }
 

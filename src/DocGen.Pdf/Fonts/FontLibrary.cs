@@ -153,7 +153,7 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
 
     /// <summary>
     /// The first face of the chain that covers the code point; Latin letters and digits try the Latin chain first, unless
-    /// <paramref name="latinFirst"/> is false (page numbers: GB/T 9704 §7.5 半角宋体阿拉伯数字 are the 宋体 face's own digits).
+    /// <paramref name="latinFirst"/> is false (page numbers: 半角宋体阿拉伯数字 are the 宋体 face's own digits).
     /// </summary>
     public FontFace? FaceFor(int codePoint, bool latinFirst = true)
     {

@@ -69,13 +69,7 @@ internal static class FontNameIndex
         return faces;
     }
 
-    private static string CacheFile()
-    {
-        string root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x ? x
-            : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return System.IO.Path.Combine(root, "docgen", "font-names-v1.tsv");
-    }
+    private static string CacheFile() => System.IO.Path.Combine(Model.UserCache.Folder(), "font-names-v1.tsv");
 
     /// <summary>Lines "path TAB size TAB ticks TAB face TAB family|family…"; a file without a usable face has face -1.</summary>
     private static Dictionary<string, Entry[]> LoadCache()

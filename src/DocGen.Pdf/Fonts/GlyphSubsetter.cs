@@ -4,8 +4,8 @@ namespace DocGen.Pdf.Fonts;
 /// Cuts the glyphs one document uses out of a TrueType face into a small stand-alone font program for embedding.
 /// The glyphs are renumbered densely (new glyph id = the CID the content streams already use), so the font carries
 /// no empty loca/hmtx slots for the tens of thousands of glyphs a CJK face has and the document does not use: that
-/// padding was most of what PDFsharp's own subsets weighed (platform-facts §1.1; BENCHMARKS.md has the breakdown).
-/// Only the tables a PDF viewer reads from an embedded CIDFontType2 program are written (ISO 32000-1 §9.9):
+/// padding was most of what PDFsharp's own subsets weighed (BENCHMARKS.md has the breakdown).
+/// Only the tables a PDF viewer reads from an embedded CIDFontType2 program are written:
 /// head, hhea, maxp, hmtx, loca, glyf and the hinting tables cvt, fpgm, prep when the face has them and hinting is kept
 /// (without them each glyph's own instructions are dropped too).
 /// </summary>

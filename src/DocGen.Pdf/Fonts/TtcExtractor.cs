@@ -1,14 +1,12 @@
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// TrueType collections (.ttc). A face is read in place (<see cref="FontFace.Load"/>): no stand-alone copy is needed
-/// now that fonts are embedded by our own subsetter rather than PDFsharp, which could not read collections (platform-facts §1.2).
+/// TrueType collections (.ttc), recognised by their 'ttcf' tag. A face is read in place (<see cref="FontFace.Load"/>) and
+/// embedded by our own subsetter, so no stand-alone copy of the face is made.
 /// </summary>
 internal static class TtcExtractor
 {
     public static bool IsCollection(ReadOnlySpan<byte> b) => b.Length >= 12 && b[0] == 't' && b[1] == 't' && b[2] == 'c' && b[3] == 'f';
-
-    public static int FaceCount(ReadOnlySpan<byte> b) => IsCollection(b) ? (int)Be.U32(b, 8) : 1;
 }
 
 /// <summary>Big-endian reads, the byte order of every sfnt table.</summary>

@@ -87,7 +87,7 @@ internal static class LineBreaker
 
     /// <summary>
     /// Breaks into as few lines as <see cref="Break"/> does, but as even as possible: the narrowest measure that still
-    /// gives that many lines. Titles (GB/T 9704 §7.3.1: lines balanced, 梯形/菱形) and table cells, where a lone
+    /// gives that many lines. Titles (lines balanced, 梯形/菱形) and table cells, where a lone
     /// last character (申请数\n量) reads badly.
     /// </summary>
     public static List<BrokenLine> BreakBalanced(IReadOnlyList<TextAtom> a, double firstAvail, double avail)

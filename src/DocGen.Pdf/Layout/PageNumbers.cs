@@ -3,7 +3,7 @@ using DocGen.Model;
 namespace DocGen.Pdf.Layout;
 
 /// <summary>
-/// GB/T 9704 §7.5 page numbers: "— n —" in 4号半角宋体阿拉伯数字 (the digits from the 宋体 role's own face, not its Latin one), the top of the number line 7 mm below the type area,
+/// Page numbers: "— n —" in 4号半角宋体阿拉伯数字 (the digits from the 宋体 role's own face, not its Latin one), the top of the number line 7 mm below the type area,
 /// odd pages right-aligned and even pages left-aligned, one character in from the edge of the type area.
 /// </summary>
 internal static class PageNumbers

@@ -5,12 +5,6 @@ using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Cli;
 
-/// <summary>What one run of the real docgen process did.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
-}
-
 /// <summary>
 /// Runs the real command line (`dotnet docgen.dll …`) built beside the tests, with the checkout's templates and Chinese messages,
 /// so the tests see exactly what a clerk or a pipeline sees: exit code, stdout, stderr and files on disk.
@@ -21,18 +15,10 @@ public static class CliRunner
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static ProcessResult Run(string workingDirectory, params string[] args)
     {
         using var p = Start(workingDirectory, args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(Limit))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"docgen {string.Join(' ', args)} did not finish within {Limit}");
-        }
-        p.WaitForExit();
-        return new CliResult(p.ExitCode, stdout.Result, stderr.Result);
+        return ProcessRunner.Wait(p, Limit);
     }
 
     public static Process Start(string workingDirectory, params string[] args)

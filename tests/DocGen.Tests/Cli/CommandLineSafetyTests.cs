@@ -4,7 +4,7 @@ using DocGen.Tests.Robustness;
 
 namespace DocGen.Tests.Cli;
 
-/// <summary>Issue 12 through the real command line: 1 (output is input), 11 and 17 (validate = render), 19 (-j), 23 (init, names).</summary>
+/// <summary>Through the real command line: output is input, validate = render, -j, init and names.</summary>
 public sealed class CommandLineSafetyTests
 {
     [Fact]

@@ -96,7 +96,7 @@ public sealed class InitCommandTests
     /// A new file is valid; the only reminders are the narrative sections still to be written, one per field, and the content the
     /// format requires of parts that may be empty (where to read the report, whom to contact: W-CHECK-REQUIRED).
     /// </summary>
-    private static void AssertOnlyEmptyNarrativeWarnings(CliResult validate, int narrativeFields)
+    private static void AssertOnlyEmptyNarrativeWarnings(ProcessResult validate, int narrativeFields)
     {
         var lines = validate.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(lines, l => Assert.Matches(": 警告 (W-DATA-NARRATIVE-EMPTY|W-CHECK-REQUIRED):", l));

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Cli;
 
 /// <summary>
-/// Issue 14.6: the first `./docgen` call says what it does on stderr (one line per step, with the expected time), later calls are
+/// The first `./docgen` call says what it does on stderr (one line per step, with the expected time), later calls are
 /// quiet. The real launcher runs in a copy of the checkout's layout with a stand-in `dotnet` on PATH, so no two-minute build is needed.
 /// </summary>
 public sealed class LauncherTests
@@ -47,24 +46,16 @@ public sealed class LauncherTests
         Assert.Contains("sources changed: rebuilding (about a minute)", english.Stderr);
     }
 
-    private static CliResult Launch(TempDir dir, string arg, string? more = null, string? lang = null, bool touch = false)
+    private static ProcessResult Launch(TempDir dir, string arg, string? more = null, string? lang = null, bool touch = false)
     {
         if (touch)
         {
             Thread.Sleep(1100); // a newer modification time than the stamp, on file systems with one-second times
             File.SetLastWriteTimeUtc(dir.File("src/DocGen.Cli/Program.cs"), DateTime.UtcNow);
         }
-        var psi = new ProcessStartInfo("bash", [dir.File("docgen"), arg, .. more is null ? [] : new[] { more }, .. lang is null ? [] : new[] { lang }])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var psi = ProcessRunner.Info("bash", [dir.File("docgen"), arg, .. more is null ? [] : new[] { more }, .. lang is null ? [] : new[] { lang }]);
         psi.Environment["PATH"] = dir.File("bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         psi.Environment.Remove("DOCGEN_LANG");
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return new CliResult(p.ExitCode, stdout.Result, stderr);
+        return ProcessRunner.Run(psi);
     }
 }

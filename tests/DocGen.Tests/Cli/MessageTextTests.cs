@@ -5,7 +5,7 @@ using DocGen.Tests.Robustness;
 namespace DocGen.Tests.Cli;
 
 /// <summary>
-/// What reaches the terminal (issues 12.13, 12.4, 14.7): user-written text is escaped so it cannot forge a diagnostic line
+/// What reaches the terminal: user-written text is escaped so it cannot forge a diagnostic line
 /// or reverse the terminal's text direction; Windows paths print as typed; devices are refused at the size limit.
 /// </summary>
 public sealed class MessageTextTests

@@ -2,7 +2,7 @@ using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Cli;
 
-/// <summary>Issue 14.5: acknowledged rule breaks print as one count per file unless --verbose; other warnings stay in full.</summary>
+/// <summary>Acknowledged rule breaks print as one count per file unless --verbose; other warnings stay in full.</summary>
 public sealed class QuietBatchTests
 {
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RenderCommandTests
             Assert.Contains($"{name}.docx, {name}.pdf", r.Stdout);
         }
         Assert.Contains("共 2 个，成功 2 个，失败 0 个", r.Stdout);
-        // Acknowledged: a count per file, not the full warning (issue 14.5).
+        // Acknowledged: a count per file, not the full warning.
         Assert.Contains("ningxia-gov-office-2023.json: 已说明的规则例外 2 项", r.Stderr);
         Assert.Contains("[2/2]", r.Stderr);
         Assert.DoesNotContain(Directory.EnumerateFiles(dir.File("out")), f => f.EndsWith(".docgen-tmp"));

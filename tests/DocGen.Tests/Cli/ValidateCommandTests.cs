@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests
         // two acknowledged T3-1 breaks and two 审读 findings (行政诉讼 8 件 against 5 in 表四, a half-width ")")
         Assert.Contains("ningxia-gov-office-2023.json：有效（4 个警告）", r.Stdout);
         Assert.Contains("pingluo-county-2023.json：有效", r.Stdout);
-        // Acknowledged: a count per file, not the full warning (issue 14.5).
+        // Acknowledged: a count per file, not the full warning.
         Assert.Contains("ningxia-gov-office-2023.json: 已说明的规则例外 2 项", r.Stderr);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }

@@ -4,7 +4,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Cli;
 
 /// <summary>
-/// docgen.cmd, the Windows route (issue 14.7), cannot run here; what can be checked on Linux is: it is a batch file cmd.exe
+/// docgen.cmd, the Windows route, cannot run here; what can be checked on Linux is: it is a batch file cmd.exe
 /// reads (CRLF, kept so by .gitattributes), it runs the same project as ./docgen with every argument passed through, and the
 /// templates folder it names exists.
 /// </summary>

@@ -4,7 +4,7 @@ using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Data;
 
-/// <summary>Issue 12.14: the legacy format's "attachment" is typed like every other field.</summary>
+/// <summary>The legacy format's "attachment" is typed like every other field.</summary>
 public class ExtraFieldTests
 {
     private static Engine.BuildResult WithAttachment(JsonNode? attachment)

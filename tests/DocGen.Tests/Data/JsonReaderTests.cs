@@ -6,7 +6,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Data;
 
 /// <summary>
-/// The data file reader (issues 12.2, 12.4, 12.23, 14.7): positions an editor shows whatever the line endings and however long
+/// The data file reader: positions an editor shows whatever the line endings and however long
 /// the line, duplicate keys among many, encodings named right, the size limit for devices and pipes, cancellation.
 /// Large inputs test correctness only; their speed is measured in bench/ (BENCHMARKS.md), not asserted here.
 /// </summary>
@@ -132,7 +132,7 @@ public class JsonReaderTests
     {
         if (OperatingSystem.IsWindows()) return;
         string fifo = Path.Combine(DataFiles.TempDir(), "pipe.json");
-        Assert.Equal(0, Tools.Run("mkfifo", fifo).Code);
+        Assert.Equal(0, ProcessRunner.Run("mkfifo", fifo).ExitCode);
         long written = 0;
         var writer = new Thread(() =>
         {
@@ -157,7 +157,7 @@ public class JsonReaderTests
     {
         if (OperatingSystem.IsWindows()) return;
         string fifo = Path.Combine(DataFiles.TempDir(), "pipe.json");
-        Assert.Equal(0, Tools.Run("mkfifo", fifo).Code);
+        Assert.Equal(0, ProcessRunner.Run("mkfifo", fifo).ExitCode);
         var writer = new Thread(() => File.WriteAllText(fifo, "{\"a\": [1, 2]}"));
         writer.Start();
         var root = (JObject)JsonPositionReader.ReadFile(fifo);

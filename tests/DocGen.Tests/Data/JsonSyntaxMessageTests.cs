@@ -5,7 +5,7 @@ using DocGen.Model;
 namespace DocGen.Tests.Data;
 
 /// <summary>
-/// Issue 14.1: every syntax error a clerk meets, explained in Chinese (English with --lang en) at the 1-based line and the
+/// Every syntax error a clerk meets, explained in Chinese (English with --lang en) at the 1-based line and the
 /// column an editor shows, with the characters around the spot and the likely cause; never .NET's wording.
 /// </summary>
 public class JsonSyntaxMessageTests

@@ -5,10 +5,8 @@ namespace DocGen.Tests.Data;
 /// <summary>The examples transcribe their reference reports: the document model's text already matches before any writer runs.</summary>
 public class ReferenceTextTests
 {
-    public static TheoryData<string> Examples => ExampleOutputs.All;
-
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
     public void Model_text_matches_the_reference_report(string name)
     {
         var doc = Pipelines.Default.Build(Repo.Example(name)).Document!;

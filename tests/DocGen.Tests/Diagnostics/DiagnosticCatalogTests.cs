@@ -6,7 +6,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Diagnostics;
 
 /// <summary>
-/// Issue 19.3: one catalog of diagnostics (src/DocGen.Model/DiagnosticCatalog.cs) that every diagnostic comes from, with Chinese
+/// One catalog of diagnostics (src/DocGen.Model/DiagnosticCatalog.cs) that every diagnostic comes from, with Chinese
 /// and English for every id, and the README's id table generated from it.
 /// </summary>
 public sealed partial class DiagnosticCatalogTests

@@ -5,14 +5,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DocGen.Tests.Docx;
 
-/// <summary>The real example data files, through the lead's pipeline, into DOCX.</summary>
+/// <summary>The real example data files, through the pipeline, into DOCX.</summary>
 public class DocxExampleTests
 {
-    public static TheoryData<string> Examples => new(
-        Directory.EnumerateFiles(Repo.Examples, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal));
-
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
     public void Example_is_valid_deterministic_and_keeps_every_table_grid(string name)
     {
         var result = Pipelines.Default.Build(Repo.Example(name));

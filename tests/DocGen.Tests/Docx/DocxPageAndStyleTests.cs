@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DocGen.Tests.Docx;
 
-/// <summary>GB/T 9704 numbers as they must appear in the XML (forms-and-typography.md d.1–d.6, d.10).</summary>
+/// <summary>The 公文 page and type measures (A4, margins, 22 × 28 grid, sizes) as they must appear in the XML.</summary>
 public class DocxPageAndStyleTests
 {
     [Fact]

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace DocGen.Tests.Docx;
 
 /// <summary>
-/// Issue 13.1–13.6: what Word and WPS read from the XML — font hints, condensing, the font table, built-in headings and quick
+/// What Word and WPS read from the XML — font hints, condensing, the font table, built-in headings and quick
 /// styles, content types, page-number fonts and rows kept together. Read from the XML itself: LibreOffice ignores most of it.
 /// </summary>
 public class DocxWordCompatibilityTests
@@ -102,7 +102,7 @@ public class DocxWordCompatibilityTests
         string dir = Directory.CreateTempSubdirectory("docgen-styles-").FullName;
         try
         {
-            string sheet = File.ReadAllText(RepoPaths.StyleSheet2021);
+            string sheet = File.ReadAllText(Repo.StyleSheet("gov-info-annual-2021"));
             string Write(string value)
             {
                 string path = Path.Combine(dir, "styles.json");
@@ -110,7 +110,7 @@ public class DocxWordCompatibilityTests
                 return path;
             }
             Assert.Equal(Model.DocxFontNames.Windows, Templates.StyleSheetLoader.Load(Write("windows")).Styles.DocxFontNames);
-            Assert.Equal(Model.DocxFontNames.Gb2312, Templates.StyleSheetLoader.Load(RepoPaths.StyleSheet2021).Styles.DocxFontNames);
+            Assert.Equal(Model.DocxFontNames.Gb2312, Templates.StyleSheetLoader.Load(Repo.StyleSheet("gov-info-annual-2021")).Styles.DocxFontNames);
             var e = Assert.Throws<Model.DocGenException>(() => Templates.StyleSheetLoader.Load(Write("mac")));
             Assert.Contains("docx.fontNames", e.Message);
         }
@@ -233,7 +233,7 @@ public class DocxWordCompatibilityTests
     [LibreOfficeFact]
     public void In_libreoffice_each_block_of_table_two_stays_on_one_page()
     {
-        // Issue 13.6: the last row of 表二 (行政事业性收费) used to land alone at the top of the next page of the 2023 example.
+        // The last row of 表二 (行政事业性收费) used to land alone at the top of the next page of the 2023 example.
         string pdf = LibreOffice.ConvertToPdf(Example("ningxia-gov-office-2023"), "table-two");
         try
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Docx;
 
@@ -27,16 +28,9 @@ internal static class LibreOffice
         string input = Path.Combine(dir, name + ".docx");
         File.WriteAllBytes(input, docx);
 
-        var psi = new ProcessStartInfo(Soffice)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--convert-to", "pdf", "--outdir", dir, input })
-            psi.ArgumentList.Add(arg);
-        if (RepoPaths.SharedSpec is { } spec && File.Exists(Path.Combine(spec, "libreoffice-fonts.conf")))
-            psi.Environment["FONTCONFIG_FILE"] = Path.Combine(spec, "libreoffice-fonts.conf");
+        var psi = ProcessRunner.Info(Soffice, "-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--convert-to", "pdf", "--outdir", dir, input);
+        string fontAliases = Path.Combine(Repo.SharedSpec, "libreoffice-fonts.conf");
+        if (File.Exists(fontAliases)) psi.Environment["FONTCONFIG_FILE"] = fontAliases;
 
         string output;
         try
@@ -61,26 +55,14 @@ internal static class LibreOffice
 
     public static string PdfToText(string pdf, params string[] options)
     {
-        var psi = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var o in options) psi.ArgumentList.Add(o);
-        psi.ArgumentList.Add(pdf);
-        psi.ArgumentList.Add("-");
-        return Run(psi, TimeSpan.FromMinutes(1));
+        return Run(ProcessRunner.Info("pdftotext", [.. options, pdf, "-"]), TimeSpan.FromMinutes(1));
     }
 
     private static string Run(ProcessStartInfo psi, TimeSpan timeout)
     {
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{psi.FileName} did not finish within {timeout}");
-        }
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{psi.FileName} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var result = ProcessRunner.Run(psi, timeout);
+        Assert.True(result.ExitCode == 0, $"{psi.FileName} exited with {result.ExitCode}: {result.Stderr}");
+        return result.Stdout;
     }
 
     private static string? Locate()

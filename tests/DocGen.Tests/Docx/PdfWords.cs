@@ -7,7 +7,6 @@ namespace DocGen.Tests.Docx;
 /// <summary>A word of a rendered page with its box in mm from the top-left corner (pdftotext -bbox-layout).</summary>
 internal sealed record PdfWord(int Page, string Text, double XMin, double YMin, double XMax, double YMax)
 {
-    public double XCentre => (XMin + XMax) / 2;
     public double YCentre => (YMin + YMax) / 2;
 }
 

@@ -1,19 +1,20 @@
 using DocGen.Model;
 using DocGen.Templates;
+using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Docx;
 
 /// <summary>Documents built from the real 2021 style sheet, shaped like the published annual reports.</summary>
 internal static class SampleDocuments
 {
-    public static StyleSheet Styles { get; } = StyleSheetLoader.Load(RepoPaths.StyleSheet2021).Styles;
+    public static StyleSheet Styles { get; } = StyleSheetLoader.Load(Repo.StyleSheet("gov-info-annual-2021")).Styles;
 
     public static readonly DocumentInfo Info = new("示例机关2023年政府信息公开工作年度报告", "示例机关办公室")
     {
         Date = new DateTimeOffset(2024, 1, 20, 9, 30, 0, TimeSpan.FromHours(8)),
     };
 
-    /// <summary>Column widths of table 三 scaled from a published report to the 156 mm type area (forms-and-typography b.3).</summary>
+    /// <summary>Column widths of table 三 scaled from a published report to the 156 mm type area.</summary>
     public static readonly double[] T3WidthsMm = [6.3, 15.5, 37.4, 10.4, 12.8, 12.8, 18.0, 15.5, 10.4, 16.9];
 
     public const string Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
@@ -95,7 +96,7 @@ internal static class SampleDocuments
         return new Document(Info with { Title = "边界情形" }, styles, blocks);
     }
 
-    /// <summary>Table 三 of the 2021 format: 28 rows × 10 columns with the spans of forms-and-typography b.3.</summary>
+    /// <summary>Table 三 of the 2021 format: 28 rows × 10 columns with the spans of the printed form.</summary>
     public static Table T3()
     {
         var rows = new List<List<TableCell>>();

@@ -8,10 +8,8 @@ namespace DocGen.Tests.EndToEnd;
 
 public class ExampleOutputChecks
 {
-    public static TheoryData<string> Examples => ExampleOutputs.All;
-
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
     public void Docx_passes_the_OpenXml_validator(string example)
     {
         using var doc = WordprocessingDocument.Open(ExampleOutputs.Docx(example), false);
@@ -20,10 +18,10 @@ public class ExampleOutputChecks
     }
 
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
     public void Pdf_passes_qpdf_check(string example)
     {
-        var (code, stdout, stderr) = Tools.Run("qpdf", "--check", ExampleOutputs.Pdf(example));
+        var (code, stdout, stderr) = ProcessRunner.Run("qpdf", "--check", ExampleOutputs.Pdf(example));
         Assert.True(code == 0, stdout + stderr);
     }
 

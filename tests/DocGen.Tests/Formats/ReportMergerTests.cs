@@ -131,7 +131,7 @@ public sealed class ReportMergerTests : IDisposable
         Assert.Contains("政府集中采购」行「采购总金额」列", warning.Message);
         Assert.Contains("12万元", warning.Message);
         Assert.Contains("3万元", warning.Message);
-        // Issue 12.10: the blank is the clerk's to fill in, not an error of the merge; the region file is written with it.
+        // The blank is the clerk's to fill in, not an error of the merge; the region file is written with it.
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
         using (var doc = JsonDocument.Parse(result.Json!))
             Assert.Equal("", doc.RootElement.GetProperty("tables").GetProperty("activeDisclosure").GetProperty("procurement").GetProperty("purchaseAmount").GetString());
@@ -259,7 +259,7 @@ public sealed class ReportMergerTests : IDisposable
     [Fact]
     public void Acknowledgements_whose_breaks_cancel_in_the_sum_are_dropped_and_the_others_kept()
     {
-        // Issue 12.9: the merged list is grouped by rule, table and column; its W-ACK-UNUSED indices must not be applied to the
+        // The merged list is grouped by rule, table and column; its W-ACK-UNUSED indices must not be applied to the
         // ungrouped list (which dropped 商业企业's acknowledgement here and kept the cancelled one).
         var agencies = Agencies("gov-info-annual-2021", 2023, 5, seed: 181);
         BreakAndAcknowledge(agencies[0], "newReceived", "naturalPerson", 2);
@@ -297,7 +297,7 @@ public sealed class ReportMergerTests : IDisposable
     [Fact]
     public void A_sum_above_the_range_is_reported_at_the_inputs_values()
     {
-        // Issue 12.10: the merged file is not written when it has errors, so no error may point into it.
+        // The merged file is not written when it has errors, so no error may point into it.
         var agencies = Agencies("gov-info-annual-2019", 2020, 2, seed: 201);
         var (row, column) = agencies[0].Numbers["activeDisclosure"].Keys.First(k => k.Row == "regulations");
         foreach (var a in agencies)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using DocGen.Templates;
 using DocGen.Tests.Support;
 

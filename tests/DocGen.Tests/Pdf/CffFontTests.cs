@@ -1,5 +1,6 @@
 using System.Text;
 using DocGen.Model;
+using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Pdf;
 
@@ -20,22 +21,22 @@ public class CffFontTests
         ]);
 
     [Fact]
-    public void ACffFaceIsEmbeddedAsACompactCidFontType0CSubsetWhoseTextExtracts()
+    public void A_cff_face_is_embedded_as_a_compact_cid_font_type0c_subset_whose_text_extracts()
     {
         Assert.True(File.Exists(NotoRegular), "this test needs fonts-noto-cjk");
         var pdf = PdfFixture.Render(Sample(hinting: true));
         var path = PdfFixture.WriteTemp(pdf, "cff");
 
-        var (_, fonts) = PdfOutputTests.Run("pdffonts", path);
+        var (_, fonts, _) = ProcessRunner.Run("pdffonts", path);
         var rows = fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.Contains(rows, r => r.Contains("NotoSerifCJKsc-Regular", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("NotoSerifCJKsc-Bold", StringComparison.Ordinal));
         Assert.All(rows.Where(r => r.Contains("Noto", StringComparison.Ordinal)),
             r => Assert.Matches(@"^[A-Z]{6}\+NotoSerifCJKsc-\w+\s+CID Type 0C\s+Identity-H\s+yes yes yes", r));
 
-        var (code, check) = PdfOutputTests.Run("qpdf", "--check", path);
+        var (code, check, _) = ProcessRunner.Run("qpdf", "--check", path);
         Assert.True(code == 0, check);
-        var (_, text) = PdfOutputTests.Run("pdftotext", "-raw", path, "-");
+        var (_, text, _) = ProcessRunner.Run("pdftotext", "-raw", path, "-");
         string flat = text.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("坚持质量和实效并举，提高信息发布“含金量”", flat);
         Assert.Contains("（一）依法公布政府信息。全年累计发布信息3712条", flat);
@@ -44,7 +45,7 @@ public class CffFontTests
     }
 
     [Fact]
-    public void TheInkBoxOfACffGlyphComesFromItsOutline()
+    public void The_ink_box_of_a_cff_glyph_comes_from_its_outline()
     {
         var layout = PdfFixture.Renderer.Layout(Sample(hinting: true));
         var glyphs = layout.Pages[0].Lines.SelectMany(l => l.Glyphs).ToList();
@@ -63,7 +64,7 @@ public class CffFontTests
     }
 
     [Fact]
-    public void EveryCharacterOfTheStandInCffFacesHasAnOutlineWeCanRead()
+    public void Every_character_of_the_stand_in_cff_faces_has_an_outline_we_can_read()
     {
         // Each glyph program is flattened (its subroutine calls inlined) and walked for its box: a malformed or unsupported
         // program throws. This covers every glyph the regular and bold stand-ins map a BMP character to.
@@ -85,7 +86,7 @@ public class CffFontTests
     }
 
     [Fact]
-    public void LeavingOutHintingMakesTheFileSmallerAndChangesNoPixel()
+    public void Leaving_out_hinting_makes_the_file_smaller_and_changes_no_pixel()
     {
         // Poppler draws without hinting, so both files must rasterise identically: the outlines themselves are untouched,
         // for the CFF faces (stem hints and hint masks dropped) and the TrueType 楷体 face (instructions and fpgm/prep/cvt dropped).
@@ -100,7 +101,7 @@ public class CffFontTests
         {
             string path = Path.Combine(dir, name + ".pdf");
             File.WriteAllBytes(path, pdf);
-            var (code, output) = PdfOutputTests.Run("pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "1", path, Path.Combine(dir, name));
+            var (code, output, _) = ProcessRunner.Run("pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "1", path, Path.Combine(dir, name));
             Assert.True(code == 0, output);
             pages.Add(File.ReadAllBytes(Directory.GetFiles(dir, name + "*.pgm").Single()));
         }
@@ -119,21 +120,21 @@ public class CffFontTests
     }
 
     [Fact]
-    public void ANameKeyedCffFontServesLatinTextToo()
+    public void A_name_keyed_cff_font_serves_latin_text_too()
     {
         // URW's C059 is a plain (name-keyed, not CID-keyed) CFF font: its one Private DICT becomes the subset's only font dictionary.
         Assert.True(File.Exists(UrwRoman), "this test needs fonts-urw-base35 (scripts/ensure-deps.sh --test)");
         var path = PdfFixture.WriteTemp(PdfFixture.Render(WithLatinFont(UrwRoman)), "cff-latin");
-        var (_, fonts) = PdfOutputTests.Run("pdffonts", path);
+        var (_, fonts, _) = ProcessRunner.Run("pdffonts", path);
         Assert.Matches(@"[A-Z]{6}\+C059-Roman\s+CID Type 0C\s+Identity-H\s+yes yes yes", fonts);
-        var (_, text) = PdfOutputTests.Run("pdftotext", "-raw", path, "-");
+        var (_, text, _) = ProcessRunner.Run("pdftotext", "-raw", path, "-");
         Assert.Contains("2023 年共受理申请 61 件，Report No. 12328。", text.Replace("\n", "", StringComparison.Ordinal));
-        var (code, check) = PdfOutputTests.Run("qpdf", "--check", path);
+        var (code, check, _) = ProcessRunner.Run("qpdf", "--check", path);
         Assert.True(code == 0, check);
     }
 
     [Fact]
-    public void ADamagedCffFontIsAFontErrorNotACrash()
+    public void A_damaged_cff_font_is_a_font_error_not_a_crash()
     {
         Assert.True(File.Exists(UrwRoman), "this test needs fonts-urw-base35 (scripts/ensure-deps.sh --test)");
         var bytes = File.ReadAllBytes(UrwRoman);
@@ -156,7 +157,7 @@ public class CffFontTests
     }
 
     [Fact]
-    public void ACff2VariableFontIsRejectedWithAClearMessage()
+    public void A_cff2_variable_font_is_rejected_with_a_clear_message()
     {
         // The smallest file that is an OpenType font with CFF2 outlines: the header and one table record.
         var bytes = new byte[32];

@@ -18,7 +18,7 @@ public class DamagedFontTests
 
     [Theory]
     [MemberData(nameof(Fonts))]
-    public void EveryDamagedVariantRendersOrIsAFontErrorNamingTheFile(string font)
+    public void Every_damaged_variant_renders_or_is_a_font_error_naming_the_file(string font)
     {
         Assert.True(File.Exists(font), $"this test needs {font} (scripts/ensure-deps.sh --test)");
         var original = File.ReadAllBytes(font);

@@ -1,5 +1,6 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Pdf;
@@ -13,7 +14,7 @@ public class FontDiscoveryTests
         PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { [role.Key] = role } };
 
     [Fact]
-    public void AFontCopiedUnderAnArbitraryFileNameIsFoundByItsFamilyName()
+    public void A_font_copied_under_an_arbitrary_file_name_is_found_by_its_family_name()
     {
         Assert.True(File.Exists(Kai), "this test needs fonts-arphic-gkai00mp (scripts/ensure-deps.sh)");
         string dir = DataFiles.TempDir();
@@ -31,7 +32,7 @@ public class FontDiscoveryTests
     }
 
     [Fact]
-    public void AChineseFamilyNameFindsTheFontToo()
+    public void A_chinese_family_name_finds_the_font_too()
     {
         Assert.True(File.Exists(Kai), "this test needs fonts-arphic-gkai00mp (scripts/ensure-deps.sh)");
         string dir = DataFiles.TempDir();
@@ -46,7 +47,7 @@ public class FontDiscoveryTests
     }
 
     [Fact]
-    public void TheFileNameStaysTheFastPath()
+    public void The_file_name_stays_the_fast_path()
     {
         string dir = DataFiles.TempDir();
         File.Copy(Kai, Path.Combine(dir, "楷体_GB2312.ttf"));

@@ -1,5 +1,6 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 
 namespace DocGen.Tests.Pdf;
 
@@ -7,7 +8,7 @@ namespace DocGen.Tests.Pdf;
 public class FontTests
 {
     [Fact]
-    public void ACharacterNoFontCoversFailsNamingItsCodePointAndPlace()
+    public void A_character_no_font_covers_fails_naming_its_code_point_and_place()
     {
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles,
             [PdfFixture.P("body", "本年度共受理申请\U0010FFFD件，同比增长。", "sections.overview[2]")]);
@@ -20,7 +21,7 @@ public class FontTests
     }
 
     [Fact]
-    public void FindMissingListsEveryUncoveredCharacterWithItsPlace()
+    public void Find_missing_lists_every_uncovered_character_with_its_place()
     {
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles,
         [
@@ -34,7 +35,7 @@ public class FontTests
     }
 
     [Fact]
-    public void ARoleWithoutAnyFontFailsNamingTheRoleTheOfficialNameAndEveryPathTried()
+    public void A_role_without_any_font_fails_naming_the_role_the_official_name_and_every_path_tried()
     {
         var dir = Path.Combine(Path.GetTempPath(), "docgen-empty-fonts");
         var role = new FontRole("fangsong", "仿宋_GB2312", "Times New Roman", [new FontCandidate("仿宋_GB2312.ttf"), new FontCandidate("/nonexistent/simfang.ttf")], []);
@@ -49,7 +50,7 @@ public class FontTests
     }
 
     [Fact]
-    public void BareNamesAreFoundInTheConfiguredFontFolders()
+    public void Bare_names_are_found_in_the_configured_font_folders()
     {
         var role = new FontRole("kai", "楷体_GB2312", "Times New Roman", [new FontCandidate("GKAI00MP.TTF")], []);
         var styles = PdfFixture.Styles with { Fonts = new Dictionary<string, FontRole>(PdfFixture.Styles.Fonts) { ["kai"] = role } };
@@ -60,7 +61,7 @@ public class FontTests
     }
 
     [Fact]
-    public void AUserFontOverwrittenInPlaceWhileTheProcessRunsDoesNotDisturbRendering()
+    public void A_user_font_overwritten_in_place_while_the_process_runs_does_not_disturb_rendering()
     {
         // `docgen watch` keeps running while a clerk copies a newer 楷体_GB2312.ttf over the old one. A font file of this size is
         // read into memory, not mapped, so the rewrite (here: truncated to nothing) cannot pull the bytes from under a render.
@@ -81,7 +82,7 @@ public class FontTests
     }
 
     [Fact]
-    public void DescribeReportsEveryRoleWithItsCandidatesAndTheChosenFile()
+    public void Describe_reports_every_role_with_its_candidates_and_the_chosen_file()
     {
         var report = FontReport.Describe(PdfFixture.Styles, PdfFixture.Fonts);
         Assert.Equal(["fangsong", "hei", "kai", "song", "xiaobiaosong"], report.Select(r => r.Role));

@@ -13,14 +13,14 @@ public class LayoutGeometryTests
     private static IEnumerable<LaidLine> BodyLines(PageLayout p) => p.Lines.Where(l => l.Kind == LineKind.Paragraph && l.Style == "body");
 
     [Fact]
-    public void LongReportRunsOverManyPages()
+    public void Long_report_runs_over_many_pages()
     {
         Assert.InRange(Long.Pages.Count, 8, 20);
         Assert.All(Long.Pages, p => Assert.Equal(210, Units.PtToMm(p.WidthPt), 1));
     }
 
     [Fact]
-    public void BodyTextStaysInsideTheTypeAreaWithStandardMargins()
+    public void Body_text_stays_inside_the_type_area_with_standard_margins()
     {
         foreach (var p in Long.Pages)
         {
@@ -41,7 +41,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void JustifiedLinesReachTheRightMarginAndLastLinesAreFlushLeft()
+    public void Justified_lines_reach_the_right_margin_and_last_lines_are_flush_left()
     {
         var body = Long.Pages.SelectMany(BodyLines).ToList();
         Assert.All(body.Where(l => !l.LastOfParagraph), l => Assert.Equal(Right, l.X + l.Width, Tol));
@@ -49,7 +49,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void BodyFollowsTheGridOf22LinesAnd28Characters()
+    public void Body_follows_the_grid_of_22_lines_and_28_characters()
     {
         double pitch = PdfFixture.Styles.LinePitchPt;
         Assert.Equal(Units.MmToPt(225.0 / 22), pitch, 3);
@@ -72,7 +72,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void GridCharactersSitOnTheCharacterPitch()
+    public void Grid_characters_sit_on_the_character_pitch()
     {
         double cell = PdfFixture.Styles.CharPitchPt;
         // A full line of 28 Chinese characters, justified over the measure (not one whose final mark hangs half width).
@@ -87,7 +87,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void PageNumbersAlternateSidesSevenMillimetresBelowTheTypeArea()
+    public void Page_numbers_alternate_sides_seven_millimetres_below_the_type_area()
     {
         var pn = PdfFixture.Styles.Page.PageNumber;
         foreach (var p in Long.Pages)
@@ -102,7 +102,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void TitleIsCentredInItsOwnPitchAndUsesTheBoldFace()
+    public void Title_is_centred_in_its_own_pitch_and_uses_the_bold_face()
     {
         var title = Long.Pages[0].Lines.First();
         Assert.Equal("title", title.Style);
@@ -116,7 +116,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void RunInHeadUsesTheKaiFontAndTheRestTheFangSongFont()
+    public void Run_in_head_uses_the_kai_font_and_the_rest_the_fangsong_font()
     {
         var line = Long.Pages.SelectMany(BodyLines).First(l => l.FirstOfParagraph && l.Text.StartsWith("（一）", StringComparison.Ordinal));
         var chars = line.Glyphs.SelectMany(g => g.Text.EnumerateRunes().Select(r => (Char: r.ToString(), g.Face.Path))).ToList();
@@ -126,7 +126,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void DigitsUseTheLatinFontOfTheRole()
+    public void Digits_use_the_latin_font_of_the_role()
     {
         var line = Long.Pages.SelectMany(p => p.Lines).First(l => l.Text.Contains("2038", StringComparison.Ordinal));
         var digits = line.Glyphs.Where(g => g.Text.All(char.IsAsciiDigit)).ToList();
@@ -135,7 +135,7 @@ public class LayoutGeometryTests
     }
 
     [Fact]
-    public void OutlineHasTheSixFirstLevelHeadings()
+    public void Outline_has_the_six_first_level_headings()
     {
         var level1 = Long.Outline.Where(o => o.Level == 1).ToList();
         Assert.Equal(6, level1.Count);

@@ -14,7 +14,7 @@ public class LineBreakingTests
     private static List<LaidLine> ParagraphLines(LayoutResult r) => r.Pages.SelectMany(p => p.Lines).Where(l => l.Kind == LineKind.Paragraph).ToList();
 
     [Fact]
-    public void NoLineStartsWithAClosingMarkOrEndsWithAnOpeningMark()
+    public void No_line_starts_with_a_closing_mark_or_ends_with_an_opening_mark()
     {
         foreach (var l in ParagraphLines(Long).Where(l => l.Text.Length > 0))
         {
@@ -24,7 +24,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void DashesEllipsesAndDocumentNumbersAreNeverSplit()
+    public void Dashes_ellipses_and_document_numbers_are_never_split()
     {
         var lines = ParagraphLines(Long);
         for (int i = 0; i + 1 < lines.Count; i++)
@@ -39,7 +39,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void APauseMarkThatWouldStartALineTakesTheCharacterBeforeItDown()
+    public void A_pause_mark_that_would_start_a_line_takes_the_character_before_it_down()
     {
         // Indent 2 + 26 characters fill the line; the 。 may not start the next line and keeps its full cell (the DOCX says
         // doNotCompress, LibreOffice does not hang it), so 务 goes down with it.
@@ -52,7 +52,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void ARunLongerThanALineIsSplitWhereTheLineIsFullRatherThanLeavingAStretchedLine()
+    public void A_run_longer_than_a_line_is_split_where_the_line_is_full_rather_than_leaving_a_stretched_line()
     {
         string url = "https://www.nx.gov.cn/zwgk/zfxxgkzl/zfxxgkndbg/a/very/long/path/that/cannot/fit/on/one/line/index.html";
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "网址" + url + "。")]);
@@ -63,7 +63,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void AnOpeningMarkMovesToTheNextLineWithTheTextItOpens()
+    public void An_opening_mark_moves_to_the_next_line_with_the_text_it_opens()
     {
         string text = new string('政', 25) + "《条例》" + new string('公', 30);
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", text)]);
@@ -77,7 +77,7 @@ public class LineBreakingTests
     [Theory]
     [InlineData("宁夏回族自治区2018年政府信息公开工作年度报告", "宁夏回族自治区2018年", "政府信息公开工作年度报告")]
     [InlineData("自治区人民政府办公厅2023年政府信息公开工作年度报告", "自治区人民政府办公厅2023年", "政府信息公开工作年度报告")]
-    public void ALongTitleBreaksIntoBalancedLinesAtAWordBoundary(string title, string first, string second)
+    public void A_long_title_breaks_into_balanced_lines_at_a_word_boundary(string title, string first, string second)
     {
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("title", title)]);
         var lines = ParagraphLines(PdfFixture.Renderer.Layout(doc));
@@ -87,7 +87,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void AHeadingIsNeverTheLastLineOfAPage()
+    public void A_heading_is_never_the_last_line_of_a_page()
     {
         foreach (var p in Long.Pages)
         {
@@ -98,7 +98,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void AParagraphThatCrossesAPageEdgeFillsThePageToItsLastLine()
+    public void A_paragraph_that_crosses_a_page_edge_fills_the_page_to_its_last_line()
     {
         // GB/T 9704: 22 lines a page. Like the DOCX (widow control off), no line is moved on to leave room at a page's foot.
         double bottom = Units.MmToPt(297 - 35);
@@ -117,7 +117,7 @@ public class LineBreakingTests
     }
 
     [Fact]
-    public void PageBreakAndSpacerAreHonoured()
+    public void Page_break_and_spacer_are_honoured()
     {
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles,
         [

@@ -8,7 +8,7 @@ internal sealed record TextShow(string Operator, IReadOnlyList<(double X, double
 
 /// <summary>
 /// Reads the page content streams DocGen writes (plain objects, Flate, one text object per page) and follows the
-/// text operators the writer uses — Td, Tf, Tc, Tz, Tj, TJ — the way PDF 32000-1 §9.4.4 moves the pen. Glyph advances
+/// text operators the writer uses — Td, Tf, Tc, Tz, Tj, TJ — the way a PDF reader moves the pen. Glyph advances
 /// are not read from the font: the caller passes them in showing order, so the test is independent of CID numbering.
 /// </summary>
 internal static partial class PageContent

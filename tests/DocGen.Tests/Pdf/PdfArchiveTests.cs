@@ -22,7 +22,7 @@ public class PdfArchiveTests
     private static JsonElement Objects => Long.Value.Objects;
 
     [Fact]
-    public void CatalogDeclaresLanguageMarkingTitleDisplayAndStructure()
+    public void Catalog_declares_language_marking_title_display_and_structure()
     {
         var catalog = TaggedPdf.Catalog(Objects);
         Assert.Equal("zh-CN", TaggedPdf.Str(catalog.GetProperty("/Lang")));
@@ -49,7 +49,7 @@ public class PdfArchiveTests
     }
 
     [Fact]
-    public void EveryTextOperatorIsInsideOneMarkedSequenceAndRulesAndPageNumbersAreArtifacts()
+    public void Every_text_operator_is_inside_one_marked_sequence_and_rules_and_page_numbers_are_artifacts()
     {
         foreach (var (page, _) in TaggedPdf.Pages(Objects))
         {
@@ -75,7 +75,7 @@ public class PdfArchiveTests
     }
 
     [Fact]
-    public void XmpMetadataAgreesWithTheInfoDictionaryAndDeclaresPdfAAndPdfUA()
+    public void Xmp_metadata_agrees_with_the_info_dictionary_and_declares_pdf_a_and_pdf_ua()
     {
         var catalog = TaggedPdf.Catalog(Objects);
         var reference = catalog.GetProperty("/Metadata");
@@ -110,7 +110,7 @@ public class PdfArchiveTests
     }
 
     [Fact]
-    public void OutputIntentIsSrgbWithTheEmbeddedProfile()
+    public void Output_intent_is_srgb_with_the_embedded_profile()
     {
         var intent = Assert.Single(TaggedPdf.Catalog(Objects).GetProperty("/OutputIntents").EnumerateArray());
         Assert.Equal("/GTS_PDFA1", intent.GetProperty("/S").GetString());
@@ -126,7 +126,7 @@ public class PdfArchiveTests
     }
 
     [Fact]
-    public void FileHasTheBinaryHeaderAFixedIdAndNothingPdfAForbids()
+    public void File_has_the_binary_header_a_fixed_id_and_nothing_pdf_a_forbids()
     {
         var bytes = Long.Value.Bytes;
         Assert.Equal("%PDF-1.7\n%", Encoding.ASCII.GetString(bytes, 0, 10));
@@ -150,7 +150,7 @@ public class PdfArchiveTests
             Assert.DoesNotContain("\"/ca\"", text, StringComparison.Ordinal);
         }
         // Stream dictionaries as written (qpdf drops /Length and /Filter from the ones it hands out decoded).
-        var (_, json, _) = Tools.Run("qpdf", "--json", "--json-key=qpdf", Long.Value.Path);
+        var (_, json, _) = ProcessRunner.Run("qpdf", "--json", "--json-key=qpdf", Long.Value.Path);
         var raw = JsonDocument.Parse(json).RootElement.GetProperty("qpdf")[1];
         int streams = 0;
         foreach (var obj in raw.EnumerateObject())
@@ -160,12 +160,12 @@ public class PdfArchiveTests
             Assert.True(stream.GetProperty("dict").TryGetProperty("/Length", out var length) && length.ValueKind == JsonValueKind.Number, obj.Name);
         }
         Assert.True(streams > 5);
-        var (code, output, err) = Tools.Run("qpdf", "--check", Long.Value.Path);
+        var (code, output, err) = ProcessRunner.Run("qpdf", "--check", Long.Value.Path);
         Assert.True(code == 0, output + err);
     }
 
     [Fact]
-    public void EveryFontIsEmbeddedWithAUnicodeMapping()
+    public void Every_font_is_embedded_with_a_unicode_mapping()
     {
         foreach (var obj in Objects.EnumerateObject())
         {

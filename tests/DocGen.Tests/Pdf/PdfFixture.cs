@@ -1,6 +1,8 @@
 using DocGen.Model;
 using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
 using DocGen.Templates;
+using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Pdf;
 
@@ -10,23 +12,13 @@ namespace DocGen.Tests.Pdf;
 /// </summary>
 public static class PdfFixture
 {
-    public static string RepoRoot { get; } = FindRoot();
-
-    public static StyleSheet Styles { get; } = StyleSheetLoader.Load(Path.Combine(RepoRoot, "templates", "gov-info-annual-2021", "styles.json")).Styles;
+    public static StyleSheet Styles { get; } = StyleSheetLoader.Load(Repo.StyleSheet("gov-info-annual-2021")).Styles;
 
     public static FontSettings Fonts { get; } = new([]);
 
     public static PdfRenderer Renderer { get; } = new(Fonts);
 
     public static DocumentInfo Info { get; } = new("测试机关2023年政府信息公开工作年度报告", "测试机关") { Date = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.Zero) };
-
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "DocGen.sln"))) return d.FullName;
-        throw new InvalidOperationException("DocGen.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public static Paragraph P(string style, string text, string source = "") => new(style, [new Inline(text)]) { Source = new SourceRef(source) };
 
@@ -78,7 +70,7 @@ public static class PdfFixture
     }
 
     /// <summary>
-    /// Table 三 of the 2021 format (forms-and-typography b.3): 28 rows × 10 columns, a 3×3 corner note, 三、本年度办理结果
+    /// Table 三 of the 2021 format: 28 rows × 10 columns, a 3×3 corner note, 三、本年度办理结果
     /// spanning 22 rows in a ~6 mm column, category labels spanning their items.
     /// </summary>
     public static Table TableThree(int fill = 0)

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using DocGen.Model;
+using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Pdf;
 
@@ -9,25 +9,15 @@ public class PdfOutputTests
 {
     private static readonly Lazy<byte[]> LongPdf = new(() => PdfFixture.Render(PdfFixture.LongReport()));
 
-    internal static (int Code, string Out) Run(string exe, params string[] args)
-    {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output);
-    }
-
     [Fact]
-    public void SameInputGivesIdenticalBytes()
+    public void Same_input_gives_identical_bytes()
     {
         var again = PdfFixture.Render(PdfFixture.LongReport());
         Assert.Equal(LongPdf.Value, again);
     }
 
     [Fact]
-    public void ParallelRendersGiveTheSameBytesAsSequentialOnes()
+    public void Parallel_renders_give_the_same_bytes_as_sequential_ones()
     {
         var docs = new[] { PdfFixture.TableAcrossPages(), PdfFixture.LongReport(), PdfFixture.TableAcrossPages() };
         var parallel = new byte[docs.Length][];
@@ -37,35 +27,35 @@ public class PdfOutputTests
     }
 
     [Fact]
-    public void QpdfCheckPasses()
+    public void Qpdf_check_passes()
     {
         var path = PdfFixture.WriteTemp(LongPdf.Value, "qpdf");
-        var (code, output) = Run("qpdf", "--check", path);
+        var (code, output, _) = ProcessRunner.Run("qpdf", "--check", path);
         Assert.True(code == 0, output);
         // Every stream, fonts included, decodes completely (PDFsharp's own Flate output would warn here).
-        (code, output) = Run("qpdf", "--check", "--decode-level=all", path);
+        (code, output, _) = ProcessRunner.Run("qpdf", "--check", "--decode-level=all", path);
         Assert.True(code == 0, output);
     }
 
     [Fact]
-    public void DocumentInformationAndOutlineAreWritten()
+    public void Document_information_and_outline_are_written()
     {
         var path = PdfFixture.WriteTemp(LongPdf.Value, "info");
-        var (code, info) = Run("pdfinfo", path);
+        var (code, info, _) = ProcessRunner.Run("pdfinfo", path);
         Assert.Equal(0, code);
         Assert.Contains("测试机关2023年政府信息公开工作年度报告", info);
         Assert.Contains("Author:          测试机关", info);
         Assert.Contains("CreationDate:    Mon Jan 15 00:00:00 2024 UTC", info);
-        var (_, json) = Run("qpdf", "--json", "--json-key=outlines", path);
+        var (_, json, _) = ProcessRunner.Run("qpdf", "--json", "--json-key=outlines", path);
         Assert.Contains("一、总体情况", json);
         Assert.Contains("（一）全区政务公开工作要点落实情况", json);
     }
 
     [Fact]
-    public void TextExtractsInReadingOrderAtTheStandardMargins()
+    public void Text_extracts_in_reading_order_at_the_standard_margins()
     {
         var path = PdfFixture.WriteTemp(LongPdf.Value, "bbox");
-        var (code, html) = Run("pdftotext", "-f", "2", "-l", "2", "-bbox-layout", path, "-");
+        var (code, html, _) = ProcessRunner.Run("pdftotext", "-f", "2", "-l", "2", "-bbox-layout", path, "-");
         Assert.Equal(0, code);
         var lines = System.Text.RegularExpressions.Regex.Matches(html, "<line xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">")
             .Select(m => (X0: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
@@ -78,18 +68,18 @@ public class PdfOutputTests
         var ends = body.Select(l => Units.PtToMm(l.X1)).ToList();
         Assert.All(ends, e => Assert.True(e <= 184 + 3.0, $"line ends at {e:F2} mm"));
         Assert.True(ends.Count(e => Math.Abs(e - 184) <= 0.5) >= ends.Count / 2, string.Join(", ", ends.Select(e => e.ToString("F1", System.Globalization.CultureInfo.InvariantCulture))));
-        var (_, text) = Run("pdftotext", "-f", "1", "-l", "1", path, "-");
+        var (_, text, _) = ProcessRunner.Run("pdftotext", "-f", "1", "-l", "1", path, "-");
         // The space between Chinese and digits extracts as a blank ("2023 年"), as in the published reports.
         Assert.Contains("测试机关 2023 年政府信息公开工作年度报告", text);
         Assert.Contains("国办公开办函〔2021〕30 号", text.Replace("\n", "", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void PdfStaysSmallAndEmbedsSubsetsOnly()
+    public void Pdf_stays_small_and_embeds_subsets_only()
     {
         Assert.True(LongPdf.Value.Length < 350_000, $"{LongPdf.Value.Length} bytes");
         var path = PdfFixture.WriteTemp(LongPdf.Value, "fonts");
-        var (_, fonts) = Run("pdffonts", path);
+        var (_, fonts, _) = ProcessRunner.Run("pdffonts", path);
         var rows = fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Matches(@"^[A-Z]{6}\+.*CID (TrueType|Type 0C)\s+Identity-H\s+yes yes yes", r));

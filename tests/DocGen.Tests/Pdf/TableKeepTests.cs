@@ -5,7 +5,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Pdf;
 
 /// <summary>
-/// Issue 12.15: a table's heading stays with its header rows and at least two data rows. The preamble grows one line at a
+/// A table's heading stays with its header rows and at least two data rows. The preamble grows one line at a
 /// time, so across 24 lengths every table starts at every line of a page, including the foot.
 /// </summary>
 public class TableKeepTests

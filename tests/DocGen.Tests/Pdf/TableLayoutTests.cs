@@ -12,7 +12,7 @@ public class TableLayoutTests
         r.Pages.SelectMany(p => p.Cells.Select(c => (p, c))).ToList();
 
     [Fact]
-    public void TableThreeBreaksAcrossPagesBetweenRows()
+    public void Table_three_breaks_across_pages_between_rows()
     {
         var pages = Cells(Split).Select(x => x.Page.Number).Distinct().ToList();
         Assert.True(pages.Count >= 2, "table 三 should need more than one page here");
@@ -25,7 +25,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void ARowTallerThanAPageIsAnErrorNamingTheTableAndRowNotAClippedPage()
+    public void A_row_taller_than_a_page_is_an_error_naming_the_table_and_row_not_a_clipped_page()
     {
         // A 60 mm label column holding 2,000 characters: far taller than the 225 mm type area, and rows never split.
         string longLabel = "不予公开的理由" + string.Concat(Enumerable.Repeat("因涉及第三方合法权益经征求意见后不予公开", 100));
@@ -45,7 +45,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void ContinuationPagesRepeatTheHeaderRowsAndTheSpanningLabel()
+    public void Continuation_pages_repeat_the_header_rows_and_the_spanning_label()
     {
         var byPage = Cells(Split).GroupBy(x => x.Page.Number).OrderBy(g => g.Key).ToList();
         foreach (var page in byPage.Skip(1))
@@ -74,7 +74,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void NarrowLabelColumnIsSetAsVerticalTextWithThePauseMarkInsideTheColumn()
+    public void Narrow_label_column_is_set_as_vertical_text_with_the_pause_mark_inside_the_column()
     {
         var page = Split.Pages.First(p => p.Lines.Any(l => l.Row == 5 && l.Column == 0));
         var lines = page.Lines.Where(l => l.Row == 5 && l.Column == 0).ToList();
@@ -90,7 +90,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void CellTextIsCentredVerticallyAndWrappedToItsColumn()
+    public void Cell_text_is_centred_vertically_and_wrapped_to_its_column()
     {
         foreach (var (page, cell) in Cells(Split))
         {
@@ -103,7 +103,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void ColumnWidthsComeFromTheTableAndAllRulesAreHalfAPoint()
+    public void Column_widths_come_from_the_table_and_all_rules_are_half_a_point()
     {
         var table = PdfFixture.TableThree();
         var first = Split.Pages.First(p => p.Cells.Count > 0);
@@ -115,7 +115,7 @@ public class TableLayoutTests
     }
 
     [Fact]
-    public void AHeadingStaysWithTheTableThatFollowsIt()
+    public void A_heading_stays_with_the_table_that_follows_it()
     {
         var filler = Enumerable.Range(0, 19).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
         filler.Add(PdfFixture.P("heading1", "三、收到和处理政府信息公开申请情况"));

@@ -28,7 +28,7 @@ internal static partial class TaggedPdf
     /// <summary>The structure tree as poppler reads it; the root is the Document element.</summary>
     public static StructNode Structure(string pdf)
     {
-        var (code, output, err) = Tools.Run("pdfinfo", "-struct-text", pdf);
+        var (code, output, err) = ProcessRunner.Run("pdfinfo", "-struct-text", pdf);
         if (code != 0) throw new InvalidOperationException("pdfinfo -struct-text failed: " + err);
         Assert.DoesNotContain("Error", err);
         var stack = new List<(int Indent, StructNode Node)>();
@@ -72,7 +72,7 @@ internal static partial class TaggedPdf
     /// <summary>Every object of the file as qpdf reads it (stream data decoded, base64), keyed "obj:N 0 R" and "trailer".</summary>
     public static JsonElement Objects(string pdf)
     {
-        var (code, output, err) = Tools.Run("qpdf", "--json", "--json-stream-data=inline", "--json-key=qpdf", pdf);
+        var (code, output, err) = ProcessRunner.Run("qpdf", "--json", "--json-stream-data=inline", "--json-key=qpdf", pdf);
         if (code != 0) throw new InvalidOperationException("qpdf --json failed: " + err);
         return JsonDocument.Parse(output).RootElement.GetProperty("qpdf")[1].Clone();
     }

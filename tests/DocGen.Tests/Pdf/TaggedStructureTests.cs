@@ -35,7 +35,7 @@ public class TaggedStructureTests
 
     [Theory]
     [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
-    public void TaggedTextIsTheDocumentOnceAndThePageTextIsTaggedTextPlusArtifacts(string example)
+    public void Tagged_text_is_the_document_once_and_the_page_text_is_tagged_text_plus_artifacts(string example)
     {
         string pdf = ExampleOutputs.Pdf(example);
         var doc = Model(example);
@@ -52,7 +52,7 @@ public class TaggedStructureTests
     [Theory]
     [InlineData("ningxia-gov-office-2023")]
     [InlineData("pingluo-county-2023")]
-    public void TablesCarryTheirHeaderCellsScopesAndSpans(string example)
+    public void Tables_carry_their_header_cells_scopes_and_spans(string example)
     {
         var doc = Model(example);
         var models = doc.Blocks.OfType<Table>().ToList();
@@ -90,7 +90,7 @@ public class TaggedStructureTests
     }
 
     [Fact]
-    public void ADataCellNamesTheLabelsAboveAndBesideIt()
+    public void A_data_cell_names_the_labels_above_and_beside_it()
     {
         var tables = TaggedPdf.Structure(ExampleOutputs.Pdf("ningxia-gov-office-2023")).Descendants().Where(n => n.Type == "Table").ToList();
         var byId = tables.SelectMany(t => t.Descendants()).Where(n => n.Id is not null).ToDictionary(n => n.Id!, n => n.Text());
@@ -107,7 +107,7 @@ public class TaggedStructureTests
     }
 
     [Fact]
-    public void HeadingsParagraphsAndRunInHeadsAreTagged()
+    public void Headings_paragraphs_and_run_in_heads_are_tagged()
     {
         var doc = Model("ningxia-gov-office-2023");
         var tree = TaggedPdf.Structure(ExampleOutputs.Pdf("ningxia-gov-office-2023"));
@@ -132,7 +132,7 @@ public class TaggedStructureTests
     }
 
     [Fact]
-    public void ATableSplitAcrossPagesIsOneTableAndItsRepeatedHeaderIsAnArtifact()
+    public void A_table_split_across_pages_is_one_table_and_its_repeated_header_is_an_artifact()
     {
         var doc = PdfFixture.TableAcrossPages();
         var layout = PdfFixture.Renderer.Layout(doc);

@@ -36,7 +36,7 @@ public class TextOperatorTests
     }
 
     [Fact]
-    public void EachLineSegmentIsShownByOneOperator()
+    public void Each_line_segment_is_shown_by_one_operator()
     {
         int runsInAll = 0, showsInAll = 0;
         foreach (var (layout, pdf) in Documents.Value)
@@ -80,7 +80,7 @@ public class TextOperatorTests
         && a.Run.Bold == b.Run.Bold && Tz(a.Run) == Tz(b.Run);
 
     [Fact]
-    public void EveryGlyphLandsWhereTheLayoutPlacedIt()
+    public void Every_glyph_lands_where_the_layout_placed_it()
     {
         int glyphs = 0;
         foreach (var (layout, pdf) in Documents.Value)

@@ -95,7 +95,7 @@ public sealed class NarrativeRuleTests
     [Fact]
     public void Contact_details_inside_六_satisfy_the_format_and_raise_no_narrative_warning()
     {
-        // issue 14.4: the contact paragraphs typed at the end of 六 with closing empty, or without the closing key at all.
+        // The contact paragraphs typed at the end of 六 with closing empty, or without the closing key at all.
         var data = Pingluo();
         foreach (var p in Part(data, "closing").Select(n => n!.GetValue<string>()).ToList()) WithParagraph(data, "sections.other", p);
         WithPart(data, "closing");

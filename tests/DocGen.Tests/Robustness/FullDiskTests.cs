@@ -6,8 +6,8 @@ namespace DocGen.Tests.Robustness;
 
 /// <summary>
 /// A real full disk (a small tmpfs), not a simulated one: replacing existing outputs when the new files just fit must neither
-/// leave a hidden file behind nor damage the old outputs (issue 12.5: a backup copy of the old output used to fill the disk and
-/// stay behind, partial and hidden).
+/// leave a hidden file behind nor damage the old outputs (a backup copy of the old output used to fill the disk and stay behind,
+/// partial and hidden).
 /// </summary>
 public sealed class FullDiskTests
 {
@@ -101,9 +101,9 @@ public sealed class Tmpfs : IDisposable
     public Tmpfs(string path, long bytes)
     {
         Path = Directory.CreateDirectory(path).FullName;
-        if (OutputSafetyTests.Run("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", Path) != 0)
+        if (ProcessRunner.Run("mount", "-t", "tmpfs", "-o", $"size={bytes}", "tmpfs", Path).ExitCode != 0)
             throw new InvalidOperationException("cannot mount a tmpfs here (needs root)");
     }
 
-    public void Dispose() => OutputSafetyTests.Run("umount", Path);
+    public void Dispose() => ProcessRunner.Run("umount", Path);
 }

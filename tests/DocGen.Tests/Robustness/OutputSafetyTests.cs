@@ -6,7 +6,7 @@ using DocGen.Tests.Support;
 namespace DocGen.Tests.Robustness;
 
 /// <summary>
-/// Issue 12.1, 12.5, 12.21, 12.22: an output never destroys an input, a full disk never leaves a hidden file, a read-only output
+/// An output never destroys an input, a full disk never leaves a hidden file, a read-only output
 /// or a symbolic link at an output name is refused unless forced, and the leftovers of a killed run are removed by a lock, not by
 /// guessing from a process id.
 /// </summary>
@@ -56,7 +56,7 @@ public class OutputSafetyTests
         {
             input = data;
             string output = Path.Combine(outDir, "data.pdf");
-            if (kind == "hard") Assert.Equal(0, Run("ln", data, output));
+            if (kind == "hard") Assert.Equal(0, ProcessRunner.Run("ln", data, output).ExitCode);
             else File.CreateSymbolicLink(output, data);
         }
 
@@ -187,12 +187,5 @@ public class OutputSafetyTests
             p.WaitForExit();
             p.Dispose();
         }
-    }
-
-    internal static int Run(string file, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true })!;
-        p.WaitForExit();
-        return p.ExitCode;
     }
 }

@@ -176,7 +176,7 @@ public class PropertyTests
         }));
     }
 
-    /// <summary>The rules of forms-and-typography §c, computed from the data file alone.</summary>
+    /// <summary>The consistency rules of the 2021 tables (T2-…, T3-…, T4-…), computed from the data file alone.</summary>
     private static HashSet<string> ExpectedErrors(JsonObject data)
     {
         var errors = new HashSet<string>();

@@ -21,6 +21,9 @@ public static class ExampleOutputs
     public static string Docx(string example) => Get(example).Outputs.Single(o => o.EndsWith(".docx", StringComparison.Ordinal));
     public static string Pdf(string example) => Get(example).Outputs.Single(o => o.EndsWith(".pdf", StringComparison.Ordinal));
 
-    public static readonly TheoryData<string> All = new(Directory.EnumerateFiles(Repo.Examples, "*.json")
-        .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal));
+    /// <summary>The examples' names (examples/NAME.json), in order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Directory.EnumerateFiles(Repo.Examples, "*.json")
+        .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+
+    public static readonly TheoryData<string> All = new(Names);
 }

@@ -3,10 +3,10 @@ using System.Text;
 
 namespace DocGen.Tests.Support;
 
-/// <summary>What one run of an external program did: exit code, everything it wrote to stdout (as bytes and as UTF-8) and stderr.</summary>
-public sealed record ProcessResult(int ExitCode, byte[] StdoutBytes, string Stderr)
+/// <summary>What one run of an external program did: exit code, everything it wrote to stdout (as UTF-8 text and as bytes) and stderr.</summary>
+public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 {
-    public string Stdout => Encoding.UTF8.GetString(StdoutBytes);
+    public byte[] StdoutBytes { get; init; } = [];
 
     public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 }
@@ -58,7 +58,8 @@ public static class ProcessRunner
         }
         p.WaitForExit();
         copy.Wait();
-        return new ProcessResult(p.ExitCode, stdout.ToArray(), stderr.Result);
+        var bytes = stdout.ToArray();
+        return new ProcessResult(p.ExitCode, Encoding.UTF8.GetString(bytes), stderr.Result) { StdoutBytes = bytes };
     }
 
     /// <summary>Runs the program and fails the test, with everything it printed, unless it exits with 0.</summary>

@@ -11,6 +11,8 @@ public static class Repo
 
     /// <summary>../shared beside the checkout (reference reports and specs).</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string SharedSpec => Path.Combine(Shared, "spec");
+    public static string StyleSheet(string template) => Path.Combine(Templates, template, "styles.json");
     public static string ReferenceReport(string name) => Path.Combine(Shared, "reference-reports", name + ".txt");
 
     private static string FindRoot()

@@ -41,7 +41,7 @@ public static partial class TextSimilarity
         return 1.0 - (double)changed / (a.Length + b.Length);
     }
 
-    /// <summary>Issue 2's bar for any text made from an example: similarity ≥ 0.97 and every number of the reference present.</summary>
+    /// <summary>The bar for any text made from an example: similarity ≥ 0.97 and every number of the reference present.</summary>
     public static void AssertMatchesReference(string example, string actual)
     {
         string reference = File.ReadAllText(Repo.ReferenceReport(example));

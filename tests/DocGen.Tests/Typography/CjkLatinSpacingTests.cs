@@ -18,7 +18,7 @@ public class CjkLatinSpacingTests
         Glyphs(styles, text).SelectMany(g => g.Text.EnumerateRunes().Zip(g.CharacterOrigins(), (r, x) => (r.ToString(), x))).ToList();
 
     [Fact]
-    public void ThePdfPutsAFifthOfAnEmBetweenChineseAndDigitsAsLibreOfficeDoes()
+    public void The_pdf_puts_a_fifth_of_an_em_between_chinese_and_digits_as_libreoffice_does()
     {
         // 年 and 月 are 16 pt; with the space the digit starts 0.2 em (3.2 pt) after the end of 年, as LibreOffice sets it.
         var o = Origins(PdfFixture.Styles, "全年2023年1月。");
@@ -29,7 +29,7 @@ public class CjkLatinSpacingTests
     }
 
     [Fact]
-    public void TheStyleSheetCanTurnTheSpaceOff()
+    public void The_style_sheet_can_turn_the_space_off()
     {
         var off = PdfFixture.Styles with { CjkLatinSpacingEm = 0 };
         var o = Origins(off, "全年2023年1月。");
@@ -42,7 +42,7 @@ public class CjkLatinSpacingTests
     }
 
     [Fact]
-    public void TheDocxStatesWordsAutomaticSpacingExplicitly()
+    public void The_docx_states_words_automatic_spacing_explicitly()
     {
         using var docx = DocxFiles.Open(DocxFiles.Write(new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", "2023年")])));
         var defaults = docx.MainDocumentPart!.StyleDefinitionsPart!.Styles!.DocDefaults!.ParagraphPropertiesDefault!.ParagraphPropertiesBaseStyle!;
@@ -51,7 +51,7 @@ public class CjkLatinSpacingTests
     }
 
     [Fact]
-    public void ASoftHyphenIsDrawnInNeitherWriter()
+    public void A_soft_hyphen_is_drawn_in_neither_writer()
     {
         string text = "政府\u00AD信息公开，Trans\u00ADparency。";
         string pdf = string.Concat(Glyphs(PdfFixture.Styles, text).Select(g => g.Text));
@@ -62,7 +62,7 @@ public class CjkLatinSpacingTests
     }
 
     [Fact]
-    public void AnAccentTypedAsACombiningMarkJoinsItsLetter()
+    public void An_accent_typed_as_a_combining_mark_joins_its_letter()
     {
         // e + U+0301 is composed to é (NFC) and drawn with the Latin font like any letter.
         string pdf = string.Concat(Glyphs(PdfFixture.Styles, "Cafe\u0301与政府。").Select(g => g.Text));
@@ -70,7 +70,7 @@ public class CjkLatinSpacingTests
     }
 
     [Fact]
-    public void ACombiningMarkAfterAChineseCharacterStaysOverItAndTakesNoRoom()
+    public void A_combining_mark_after_a_chinese_character_stays_over_it_and_takes_no_room()
     {
         var with = Origins(PdfFixture.Styles, "政\u0323府信息。");
         var without = Origins(PdfFixture.Styles, "政府信息。");

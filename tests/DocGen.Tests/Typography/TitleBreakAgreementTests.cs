@@ -12,7 +12,7 @@ public class TitleBreakAgreementTests
 {
     [Theory]
     [MemberData(nameof(ExampleOutputs.All), MemberType = typeof(ExampleOutputs))]
-    public void BothWritersBreakEachExamplesTitleAtTheSameCharacter(string example)
+    public void Both_writers_break_each_examples_title_at_the_same_character(string example)
     {
         var build = Pipelines.Default.Build(Repo.Example(example));
         var doc = Assert.IsType<Document>(build.Document);
@@ -38,7 +38,7 @@ public class TitleBreakAgreementTests
     }
 
     [Fact]
-    public void TheChooserPrefersABreakAfterTheYear()
+    public void The_chooser_prefers_a_break_after_the_year()
     {
         string title = "自治区人民政府办公厅2023年政府信息公开工作年度报告";
         var cps = title.EnumerateRunes().Select(r => r.Value).ToArray();

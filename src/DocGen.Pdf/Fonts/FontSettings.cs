@@ -1,4 +1,4 @@
-namespace DocGen.Pdf;
+namespace DocGen.Pdf.Fonts;
 
 /// <summary>
 /// Where the user's licensed fonts live. Bare file names of a role's font chain (仿宋_GB2312.ttf …) are searched in
