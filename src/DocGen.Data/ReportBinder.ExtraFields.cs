@@ -1,3 +1,5 @@
+using DocGen.Model;
+
 namespace DocGen.Data;
 
 public sealed partial class ReportBinder
@@ -13,7 +15,7 @@ public sealed partial class ReportBinder
         string shape = "{ " + string.Join(", ", keys.Keys.Select(k => $"\"{k}\": \"{keys[k]}\"")) + " }";
         if (node is not JObject obj)
         {
-            Error("E-DATA-TYPE", node, $"「{name}」应为对象 {shape}，实际为 {Show(node)}");
+            Error(DiagnosticCatalog.DataType, node, $"「{name}」应为对象 {shape}，实际为 {Show(node)}", $"\"{name}\" must be an object {shape}, found {ShowEn(node)}");
             return null;
         }
         var texts = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -22,7 +24,7 @@ public sealed partial class ReportBinder
             if (!keys.TryGetValue(p.Name, out var what)) { UnknownField(p, keys.Keys, name); continue; }
             if (p.Value is not JString s)
             {
-                Error("E-DATA-TYPE", p.Value, $"「{name}.{p.Name}」（{what}）应为文字，实际为 {Show(p.Value)}");
+                Error(DiagnosticCatalog.DataType, p.Value, $"「{name}.{p.Name}」（{what}）应为文字，实际为 {Show(p.Value)}", $"\"{name}.{p.Name}\" ({what}) must be text, found {ShowEn(p.Value)}");
                 continue;
             }
             CheckText(s);

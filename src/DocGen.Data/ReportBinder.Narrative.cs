@@ -1,3 +1,4 @@
+using DocGen.Model;
 
 namespace DocGen.Data;
 
@@ -18,13 +19,17 @@ public sealed partial class ReportBinder
         {
             // "sections": ["…"] instead of { "overview": [ … ] }: said once for the parent, not once per section below it.
             if (_reportedParents.Add(notObject.Path))
-                Error("E-DATA-TYPE", notObject, $"「{notObject.Path}」应为对象 {{ {string.Join("、", _template.Narrative.Keys.Where(k => k.StartsWith(notObject.Path + ".", StringComparison.Ordinal)).Select(k => $"\"{k[(notObject.Path.Length + 1)..]}\": [ … ]"))} }}，实际为{JNodeText.TypeName(notObject)}");
+            {
+                var members = _template.Narrative.Keys.Where(k => k.StartsWith(notObject.Path + ".", StringComparison.Ordinal)).Select(k => $"\"{k[(notObject.Path.Length + 1)..]}\": [ … ]").ToList();
+                Error(DiagnosticCatalog.DataType, notObject, $"「{notObject.Path}」应为对象 {{ {string.Join("、", members)} }}，实际为{JNodeText.TypeName(notObject)}",
+                    $"\"{notObject.Path}\" must be an object {{ {string.Join(", ", members)} }}, found {JNodeText.TypeNameEn(notObject)}");
+            }
         }
         else if (node is null)
         {
             // A part the format allows to be empty may as well be left out (closing: the contact details can sit inside 六).
             if (!_template.NarrativeMayBeEmpty.Contains(path))
-                Warning("W-DATA-NARRATIVE-MISSING", obj, $"缺少「{path}」（{place}），{EmptyPart(place)}");
+                Warning(DiagnosticCatalog.DataNarrativeMissing, obj, $"缺少「{path}」（{place}），{EmptyPart(place)}", $"\"{path}\" ({place}) is missing: {EmptyPartEn(place)}");
         }
         else if (node is JString single)
         {
@@ -32,16 +37,17 @@ public sealed partial class ReportBinder
             paragraphs.Add(single.Value);
         }
         else if (node is not JArray arr)
-            Error("E-DATA-TYPE", node, $"「{path}」（{place}）应为段落数组 [\"…\", \"…\"]，实际为{JNodeText.TypeName(node)}");
+            Error(DiagnosticCatalog.DataType, node, $"「{path}」（{place}）应为段落数组 [\"…\", \"…\"]，实际为{JNodeText.TypeName(node)}",
+                $"\"{path}\" ({place}) must be an array of paragraphs [\"…\", \"…\"], found {JNodeText.TypeNameEn(node)}");
         else
         {
             foreach (var item in arr.Items)
             {
                 if (item is JString s) { CheckText(s); if (!string.IsNullOrWhiteSpace(s.Value)) paragraphs.Add(s.Value.Trim()); }
-                else Error("E-DATA-TYPE", item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}");
+                else Error(DiagnosticCatalog.DataType, item, $"「{path}」（{place}）的每一段应为字符串，实际为{JNodeText.TypeName(item)}", $"each paragraph of \"{path}\" ({place}) must be a string, found {JNodeText.TypeNameEn(item)}");
             }
             if (paragraphs.Count == 0 && arr.Items.All(i => i is JString) && !_template.NarrativeMayBeEmpty.Contains(path))
-                Warning("W-DATA-NARRATIVE-EMPTY", arr, $"「{path}」（{place}）没有任何文字，{EmptyPart(place)}");
+                Warning(DiagnosticCatalog.DataNarrativeEmpty, arr, $"「{path}」（{place}）没有任何文字，{EmptyPart(place)}", $"\"{path}\" ({place}) has no text: {EmptyPartEn(place)}");
         }
         // Put the list where the template expects it (sections.overview → context["sections"]["overview"]).
         var target = context;
@@ -68,4 +74,7 @@ public sealed partial class ReportBinder
     /// </summary>
     private static string EmptyPart(string place) =>
         System.Text.RegularExpressions.Regex.IsMatch(place, "^[一二三四五六七八九十]+、") ? "该部分将只印标题" : "报告中将没有这一部分";
+
+    private static string EmptyPartEn(string place) =>
+        System.Text.RegularExpressions.Regex.IsMatch(place, "^[一二三四五六七八九十]+、") ? "only its heading will be printed" : "the report will not have this part";
 }

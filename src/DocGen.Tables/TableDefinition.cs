@@ -33,6 +33,9 @@ public sealed record TableDefinition(
 
     /// <summary>How a cell is named in messages: 表三「…」「一、本年新收政府信息公开申请数量」行「自然人」列.</summary>
     public string CellName(string row, string column) => $"{DisplayName}「{Row(row).FullLabel}」行「{Column(column).Label}」列";
+
+    /// <summary>The English of <see cref="CellName"/>: the labels stay as printed on the form.</summary>
+    public string CellNameEn(string row, string column) => $"{DisplayName}, row \"{Row(row).FullLabel}\", column \"{Column(column).Label}\"";
 }
 
 /// <summary>A row or column key with its printed label; <see cref="Group"/> prefixes the label in messages (三、本年度办理结果（三）不予公开).</summary>

@@ -70,7 +70,8 @@ public static class TableRules
                     {
                         if (typed != sum)
                         {
-                            _breaks.Add(new WrongTotal(item.Rule, item.Row, item.Col, typed, sum, Detail(item.Parts, item.Rule.ByRow)));
+                            _breaks.Add(new WrongTotal(item.Rule, item.Row, item.Col, typed, sum, Detail(item.Parts, item.Rule.ByRow))
+                            { PartsEn = Detail(item.Parts, item.Rule.ByRow, english: true) });
                             tv.Numbers[key] = sum;
                         }
                     }
@@ -101,15 +102,20 @@ public static class TableRules
             decimal l = left.Sum(c => tv.Numbers[c]), r = right.Sum(c => tv.Numbers[c]);
             bool ok = rule.Kind == RuleKind.Equal ? l == r : l <= r;
             if (ok) return;
-            _breaks.Add(new Unbalanced(rule, col, Detail(left, true), l, Detail(right, true), r, [.. left, .. right]));
+            _breaks.Add(new Unbalanced(rule, col, Detail(left, true), l, Detail(right, true), r, [.. left, .. right])
+            { LeftEn = Detail(left, true, english: true), RightEn = Detail(right, true, english: true) });
         }
 
         /// <summary>The parts of a sum as the clerk reads them; long sums list only the non-zero parts.</summary>
-        private string Detail(IReadOnlyList<(string Row, string Col)> cells, bool byRow)
+        private string Detail(IReadOnlyList<(string Row, string Col)> cells, bool byRow, bool english = false)
         {
-            string Part((string Row, string Col) c) => $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)}（{ValueFormatter.Plain(tv.Numbers.GetValueOrDefault(c))}）";
+            string Part((string Row, string Col) c) => english
+                ? $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)} ({ValueFormatter.Plain(tv.Numbers.GetValueOrDefault(c))})"
+                : $"{(byRow ? def.Row(c.Row).Label : def.Column(c.Col).Label)}（{ValueFormatter.Plain(tv.Numbers.GetValueOrDefault(c))}）";
             if (cells.Count <= 6) return string.Join(" + ", cells.Select(Part));
             var nonZero = cells.Where(c => tv.Numbers.GetValueOrDefault(c) != 0).ToList();
+            if (english)
+                return $"the sum of {cells.Count} items: {(nonZero.Count == 0 ? "all 0" : string.Join(" + ", nonZero.Select(Part)) + ", the rest 0")}";
             return $"{cells.Count} 项之和：{(nonZero.Count == 0 ? "均为 0" : string.Join(" + ", nonZero.Select(Part)) + "，其余为 0")}";
         }
     }
@@ -119,8 +125,18 @@ public static class TableRules
 public abstract record RuleBreak(TableRule Rule);
 
 /// <summary>A total the clerk typed that differs from the sum of its parts; the sum has replaced it.</summary>
-public sealed record WrongTotal(TableRule Rule, string Row, string Column, decimal Typed, decimal Sum, string Parts) : RuleBreak(Rule);
+public sealed record WrongTotal(TableRule Rule, string Row, string Column, decimal Typed, decimal Sum, string Parts) : RuleBreak(Rule)
+{
+    /// <summary><see cref="Parts"/> in English (--lang en).</summary>
+    public string PartsEn { get; init; } = Parts;
+}
 
 /// <summary>An equation (equal, at most) that does not hold in one column; <see cref="Cells"/> are its cells, left side first.</summary>
 public sealed record Unbalanced(TableRule Rule, string Column, string Left, decimal LeftSum, string Right, decimal RightSum,
-    IReadOnlyList<(string Row, string Column)> Cells) : RuleBreak(Rule);
+    IReadOnlyList<(string Row, string Column)> Cells) : RuleBreak(Rule)
+{
+    /// <summary><see cref="Left"/> and <see cref="Right"/> in English (--lang en).</summary>
+    public string LeftEn { get; init; } = Left;
+
+    public string RightEn { get; init; } = Right;
+}

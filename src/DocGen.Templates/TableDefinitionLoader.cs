@@ -71,7 +71,7 @@ public static class TableDefinitionLoader
                 if (cells[i].ValueRow is null) continue;
                 var key = (cells[i].ValueRow!, cells[i].ValueColumn!);
                 if (valueCells.Contains(key))
-                    problems.Add(nodes[i], "E-TEMPLATE-TABLE", $"数据单元格 {key.Item1}.{key.Item2} 在表格中出现了两次", $"value cell {key.Item1}.{key.Item2} appears twice");
+                    problems.Add(nodes[i], DiagnosticCatalog.TemplateTable, $"数据单元格 {key.Item1}.{key.Item2} 在表格中出现了两次", $"value cell {key.Item1}.{key.Item2} appears twice");
                 else valueCells.Add(key);
             }
             lr.Done();
@@ -195,7 +195,7 @@ public static class TableDefinitionLoader
                 if (c + cell.ColSpan > cols || r + cell.RowSpan > layout.Count)
                 {
                     var at = nodes[r][i].Properties.FirstOrDefault(p => p.Name == (c + cell.ColSpan > cols ? "colSpan" : "rowSpan"))?.Value ?? nodes[r][i];
-                    problems.Add(at, "E-TEMPLATE-TABLE", c + cell.ColSpan > cols
+                    problems.Add(at, DiagnosticCatalog.TemplateTable, c + cell.ColSpan > cols
                         ? $"layout 第 {r + 1} 行的这个单元格超出了表格的 {cols} 列（columnWidthsMm 有 {cols} 项）"
                         : $"layout 第 {r + 1} 行的这个单元格跨 {cell.RowSpan} 行，超出了表格最后一行",
                         $"this cell of layout row {r + 1} does not fit the table's {cols} columns × {layout.Count} rows");
@@ -209,7 +209,7 @@ public static class TableDefinitionLoader
             for (int cc = 0; cc < cols; cc++)
                 if (!covered[r, cc])
                 {
-                    problems.Add(rowNodes[r], "E-TEMPLATE-TABLE", $"layout 第 {r + 1} 行第 {cc + 1} 列没有单元格（各行单元格的列数之和应为 {cols}）",
+                    problems.Add(rowNodes[r], DiagnosticCatalog.TemplateTable, $"layout 第 {r + 1} 行第 {cc + 1} 列没有单元格（各行单元格的列数之和应为 {cols}）",
                         $"layout row {r + 1} has no cell in column {cc + 1} (each row must fill {cols} columns)");
                     return;
                 }
@@ -217,6 +217,6 @@ public static class TableDefinitionLoader
     }
 
     private static void Undefined(TemplateFields o, TemplateJson at, string what, string key, IEnumerable<string> known) =>
-        o.Problems.Add(at, "E-TEMPLATE-TABLE", $"引用了未定义的{what}「{key}」{(Suggest.Closest(key, known) is { } g ? $"，是否应为「{g}」？" : "")}",
+        o.Problems.Add(at, DiagnosticCatalog.TemplateTable, $"引用了未定义的{what}「{key}」{(Suggest.Closest(key, known) is { } g ? $"，是否应为「{g}」？" : "")}",
             $"refers to an undefined {(what == "行" ? "row" : "column")} \"{key}\"");
 }

@@ -15,9 +15,6 @@ internal sealed class TemplateProblems
 
     public void Add(string file, int line, int column, DiagnosticKind kind, string zh, string en) => _list.Add(kind.Create(zh, en, file, line, column));
 
-    /// <summary>For the table loaders until they name their catalog entries (E-TEMPLATE-TABLE).</summary>
-    public void Add(TemplateJson at, string id, string zh, string en) => Add(at, DiagnosticCatalog.Find(id)!, zh, en);
-
     public void ThrowIfAny()
     {
         if (_list.Count > 0) throw new DocGenException(FailureKind.Template, _list.ToList());

@@ -25,9 +25,10 @@ public static class ReportMerger
     {
         var diags = new List<Diagnostic>();
         if (dataFiles.Count == 0)
-            return Fail(diags, Error("E-MERGE-NO-INPUT", "没有要汇总的数据文件"));
+            return Fail(diags, DiagnosticCatalog.MergeNoInput.Create("没有要汇总的数据文件", "no data files to merge"));
         foreach (var dup in dataFiles.GroupBy(Path.GetFullPath).Where(g => g.Count() > 1))
-            diags.Add(Error("E-MERGE-DUPLICATE", $"数据文件被列出了 {dup.Count()} 次，会被重复计入合计", dup.First()));
+            diags.Add(DiagnosticCatalog.MergeDuplicate.Create($"数据文件被列出了 {dup.Count()} 次，会被重复计入合计",
+                $"the data file is listed {dup.Count()} times and would be counted more than once", dup.First()));
         if (diags.Count > 0) return new MergeResult(null, diags);
 
         var inputs = new List<BoundReport>();
@@ -44,17 +45,20 @@ public static class ReportMerger
         foreach (var other in inputs.Skip(1))
         {
             if (other.Template.Name != template.Name)
-                diags.Add(Error("E-MERGE-TEMPLATE",
-                    $"使用的报告格式为「{other.Template.Name}」，与「{first.File}」的「{template.Name}」不同，不同格式的数据不能汇总", other.File));
+                diags.Add(DiagnosticCatalog.MergeTemplate.Create(
+                    $"使用的报告格式为「{other.Template.Name}」，与「{first.File}」的「{template.Name}」不同，不同格式的数据不能汇总",
+                    $"the format is \"{other.Template.Name}\", not \"{template.Name}\" as in \"{first.File}\": data of different formats cannot be merged", other.File));
             else if (YearOf(other) != year)
-                diags.Add(Error("E-MERGE-YEAR", $"报告年度为 {YearOf(other)}，与「{first.File}」的 {year} 不同，不同年度的数据不能汇总", other.File));
+                diags.Add(DiagnosticCatalog.MergeYear.Create($"报告年度为 {YearOf(other)}，与「{first.File}」的 {year} 不同，不同年度的数据不能汇总",
+                    $"the report year is {YearOf(other)}, not {year} as in \"{first.File}\": data of different years cannot be merged", other.File));
         }
         if (diags.Count > 0) return new MergeResult(null, diags);
 
         JObject? narrative = narrativeFile is null ? null : ReadNarrative(narrativeFile, template, year, diags);
         if (diags.Any(d => d.Severity == Severity.Error)) return new MergeResult(null, diags);
         if (narrative?["agency"] is null)
-            diags.Add(Warning("W-MERGE-AGENCY", "汇总结果没有机关名称「agency」，保存后请填写（或用 narrativeFile 指定一个含机关名称和正文的文件）", narrativeFile));
+            diags.Add(DiagnosticCatalog.MergeAgency.Create("汇总结果没有机关名称「agency」，保存后请填写（或用 narrativeFile 指定一个含机关名称和正文的文件）",
+                "the merged file has no agency name (\"agency\"): fill it in after saving (or name a file holding the agency and the text with --narrative)", narrativeFile));
 
         var blanks = new HashSet<string>(StringComparer.Ordinal);
         var tables = SumTables(template, inputs, diags, blanks);
@@ -64,7 +68,7 @@ public static class ReportMerger
         // Carry only the acknowledgements the summed data still needs: an input's acknowledged break can vanish in the sum.
         // W-ACK-UNUSED names its place in the written (merged) list, so the same list is filtered.
         var check = BindMerged(json, template);
-        var unused = check.Diagnostics.Where(d => d.Id == "W-ACK-UNUSED").Select(d => AckIndex(d.JsonPath)).ToHashSet();
+        var unused = check.Diagnostics.Where(d => d.Id == DiagnosticCatalog.AcknowledgementUnused.Id).Select(d => AckIndex(d.JsonPath)).ToHashSet();
         if (unused.Count > 0)
         {
             acks = acks.Where((_, i) => !unused.Contains(i)).ToList();
@@ -93,7 +97,7 @@ public static class ReportMerger
             var at = d with
             {
                 Message = $"汇总后{d.Message}（本文件的数值计入了这个合计）",
-                MessageEn = d.MessageEn is null ? null : $"in the merged sum: {d.MessageEn} (this file's value is part of that sum)",
+                MessageEn = $"in the merged sum: {d.MessageEn} (this file's value is part of that sum)",
                 File = input.File,
             };
             yield return input.Nodes.TryGetValue(path, out var node) ? at with { Line = node.Line, Column = node.Column } : at with { Line = 0, Column = 0 };
@@ -107,12 +111,12 @@ public static class ReportMerger
             var bound = pipeline.Bind(file);
             if (!bound.HasErrors) return bound;
             var errors = bound.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-            diags.Add(Error("E-MERGE-INPUT", $"数据文件有 {errors.Count} 处错误，改正后才能参与汇总", file));
+            diags.Add(DiagnosticCatalog.MergeInput.Create($"数据文件有 {errors.Count} 处错误，改正后才能参与汇总", $"the data file has {errors.Count} error(s): correct them before it can be merged", file));
             diags.AddRange(errors);
         }
         catch (DocGenException e)
         {
-            diags.Add(Error("E-MERGE-INPUT", "数据文件无法读取，不能参与汇总", file));
+            diags.Add(DiagnosticCatalog.MergeInput.Create("数据文件无法读取，不能参与汇总", "the data file cannot be read, so it cannot be merged", file));
             diags.AddRange(e.Diagnostics);
         }
         return null;
@@ -126,18 +130,20 @@ public static class ReportMerger
         {
             if (ReportPipeline.ReadData(file) is not JObject root)
             {
-                diags.Add(Error("E-MERGE-NARRATIVE", "正文文件的最外层应为对象 { … }", file));
+                diags.Add(DiagnosticCatalog.MergeNarrative.Create("正文文件的最外层应为对象 { … }", "the narrative file must be an object { … } at its outermost level", file));
                 return null;
             }
             if (root["template"] is JString t && t.Value != template.Name)
-                diags.Add(Error("E-MERGE-TEMPLATE", $"正文文件的报告格式为「{t.Value}」，与汇总数据的「{template.Name}」不同", file));
+                diags.Add(DiagnosticCatalog.MergeTemplate.Create($"正文文件的报告格式为「{t.Value}」，与汇总数据的「{template.Name}」不同",
+                    $"the narrative file's format is \"{t.Value}\", not the merged data's \"{template.Name}\"", file));
             if (root["year"] is JNumber n && n.Text != year.ToString(CultureInfo.InvariantCulture))
-                diags.Add(Warning("W-MERGE-NARRATIVE-YEAR", $"正文文件的年度为 {n.Text}，汇总结果使用数据文件的年度 {year}；请检查正文中的年份", file));
+                diags.Add(DiagnosticCatalog.MergeNarrativeYear.Create($"正文文件的年度为 {n.Text}，汇总结果使用数据文件的年度 {year}；请检查正文中的年份",
+                    $"the narrative file's year is {n.Text}; the merged file takes the data files' year {year}: check the years in the text", file));
             return root;
         }
         catch (DocGenException e)
         {
-            diags.Add(Error("E-MERGE-NARRATIVE", "正文文件无法读取", file));
+            diags.Add(DiagnosticCatalog.MergeNarrative.Create("正文文件无法读取", "the narrative file cannot be read", file));
             diags.AddRange(e.Diagnostics);
             return null;
         }
@@ -179,10 +185,12 @@ public static class ReportMerger
         var distinct = texts.Select(t => t.Text).Distinct().ToList();
         if (distinct.Count == 1 && distinct[0] is not null) return new Cell(null, distinct[0]);
         string values = string.Join("；", texts.Select(t => $"{t.File}：{t.Text ?? "（空）"}"));
+        string valuesEn = string.Join("; ", texts.Select(t => $"{t.File}: {t.Text ?? "(empty)"}"));
         string path = $"tables.{def.Id}.{row}.{col}";
-        diags.Add(Warning("W-MERGE-TEXT",
+        diags.Add(DiagnosticCatalog.MergeText.Create(
             $"{def.CellName(row, col)}是文字，无法相加，各文件的填写不一致（{values}），汇总结果中留空，请手工填写",
-            null, path));
+            $"{def.CellNameEn(row, col)} is text, which cannot be added up, and the files disagree ({valuesEn}): it is left blank in the merged file; fill it in by hand",
+            jsonPath: path));
         blanks.Add(path);
         return new Cell(null, "");
     }
@@ -316,8 +324,4 @@ public static class ReportMerger
         diags.Add(d);
         return new MergeResult(null, diags);
     }
-
-    private static Diagnostic Error(string id, string message, string? file = null) => new(Severity.Error, id, message, file);
-
-    private static Diagnostic Warning(string id, string message, string? file, string? path = null) => new(Severity.Warning, id, message, file, 0, 0, path);
 }
