@@ -63,7 +63,7 @@ public sealed class ScribanTemplate
         timer.CancelAfter(limit);
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.SetValue(key, ToScript(value, lenient.Contains(key)), false);
-        var context = _markup ? new EscapingContext(Builtins()) : new TemplateContext(Builtins());
+        var context = _markup ? new EscapingContext(Builtins(), timer, limit) : new TimedContext(Builtins(), timer, limit);
         context.StrictVariables = true;
         context.EnableRelaxedMemberAccess = false;
         context.EnableRelaxedIndexerAccess = false;
@@ -163,7 +163,22 @@ public sealed class ScribanTemplate
     }
 
     /// <summary>Every value a {{ … }} prints is XML-escaped; the template's literal text goes through another overload, unchanged.</summary>
-    private sealed class EscapingContext(ScriptObject builtins) : TemplateContext(builtins)
+    /// <summary>
+    /// Stops a render past its time limit from inside the loop itself: the timer alone needs a thread-pool thread to fire,
+    /// and on a busy machine that thread came after a 900,000-step loop had already finished.
+    /// </summary>
+    private class TimedContext(ScriptObject builtins, CancellationTokenSource timer, TimeSpan limit) : TemplateContext(builtins)
+    {
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(_start) > limit) timer.Cancel();
+            return base.OnStepLoop(loop);
+        }
+    }
+
+    private sealed class EscapingContext(ScriptObject builtins, CancellationTokenSource timer, TimeSpan limit) : TimedContext(builtins, timer, limit)
     {
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
         {
