@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocGen.Engine;
 
 namespace DocGen.Serve;
 
@@ -25,6 +25,5 @@ public sealed record PreviewAnswer(string? Url, IReadOnlyList<Problem> Problems)
 [JsonSerializable(typeof(PreviewAnswer))]
 internal sealed partial class AnswerJsonContext : JsonSerializerContext
 {
-    /// <summary>Chinese text left readable (the default encoder writes \uXXXX for every CJK character).</summary>
-    public static AnswerJsonContext Web { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static AnswerJsonContext Web { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JsonOutput.Encoder });
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DocGen.Engine;
 using DocGen.Tables;
 using DocGen.Templates;
 
@@ -20,8 +20,7 @@ public static partial class DataFileEditor
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = true,
-        // Chinese text stays readable in the file (the default encoder writes \uXXXX for every CJK character).
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonOutput.Encoder,
     };
 
     public static JsonObject Parse(byte[] bytes) =>
