@@ -11,7 +11,6 @@ public static class InitCommand
         var template = new Option<string>("--template")
         {
             Description = g.T("模板名（见 docgen templates）", "Template name (see docgen templates)"),
-            Required = true,
             HelpName = "NAME",
         };
         var agency = new Option<string?>("--agency")
@@ -51,6 +50,7 @@ public static class InitCommand
         {
             template, agency, year, output, force,
         };
+        g.Require(command, template);
         command.SetAction(p =>
         {
             var ctx = g.Context();
