@@ -51,7 +51,7 @@ public static class CheckCommand
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
-        if (files is null) return (int)FailureKind.Usage;
+        if (files is null) return ExitCodes.Of(FailureKind.Usage);
         var pipeline = new ReportPipeline(g.Locator(p));
         var clock = Stopwatch.StartNew();
 
@@ -62,10 +62,10 @@ public static class CheckCommand
             if (failure is not null)
             {
                 // Without a readable, valid last-year report the comparison means nothing: say why and stop, as for a bad input.
-                var outcome = new RenderOutcome(previousFile, [], failure.Value.Diagnostics, failure.Value.Code, clock.Elapsed);
+                var outcome = new RenderOutcome(previousFile, [], failure.Value.Diagnostics, failure.Value.Kind, clock.Elapsed);
                 RunSummary.PrintDiagnostics(ctx, [outcome], g.IsVerbose(p));
                 if (json) RunSummary.WriteJson(ctx.Out, [outcome], clock.Elapsed, "check");
-                return outcome.ExitCode;
+                return ExitCodes.Of(outcome.Failure);
             }
             previous = bound;
         }
@@ -75,15 +75,15 @@ public static class CheckCommand
         {
             var one = Stopwatch.StartNew();
             var (bound, failure) = Bind(pipeline, files[i], ctx.Cancel);
-            if (failure is not null) { outcomes[i] = new RenderOutcome(files[i], [], failure.Value.Diagnostics, failure.Value.Code, one.Elapsed); return; }
+            if (failure is not null) { outcomes[i] = new RenderOutcome(files[i], [], failure.Value.Diagnostics, failure.Value.Kind, one.Elapsed); return; }
             try
             {
                 var findings = ReportChecker.Check(bound!, previous);
-                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. findings], 0, one.Elapsed);
+                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. findings], null, one.Elapsed);
             }
             catch (DocGenException e)
             {
-                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. e.Diagnostics], (int)e.Kind, one.Elapsed);
+                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. e.Diagnostics], e.Kind, one.Elapsed);
             }
         });
         clock.Stop();
@@ -103,18 +103,18 @@ public static class CheckCommand
         return RunSummary.ExitCode(outcomes);
     }
 
-    /// <summary>Reads and validates one data file; the failure (diagnostics and exit code) when it cannot be checked.</summary>
-    private static (BoundReport? Bound, (IReadOnlyList<Diagnostic> Diagnostics, int Code)? Failure) Bind(ReportPipeline pipeline, string file, CancellationToken cancel)
+    /// <summary>Reads and validates one data file; the failure (diagnostics and its kind) when it cannot be checked.</summary>
+    private static (BoundReport? Bound, (IReadOnlyList<Diagnostic> Diagnostics, FailureKind Kind)? Failure) Bind(ReportPipeline pipeline, string file, CancellationToken cancel)
     {
         try
         {
             var bound = pipeline.Bind(file, cancel: cancel);
-            return bound.HasErrors ? (bound, (bound.Diagnostics, (int)FailureKind.InvalidData)) : (bound, null);
+            return bound.HasErrors ? (bound, (bound.Diagnostics, FailureKind.InvalidData)) : (bound, null);
         }
-        catch (DocGenException e) { return (null, (e.Diagnostics, (int)e.Kind)); }
+        catch (DocGenException e) { return (null, (e.Diagnostics, e.Kind)); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, ([ReportPipeline.InternalError(e, file)], (int)FailureKind.Internal));
+            return (null, ([ReportPipeline.InternalError(e, file)], FailureKind.Internal));
         }
     }
 }

@@ -51,7 +51,7 @@ public static class FontsCommand
         {
             var build = new ReportPipeline(locator).Build(data, templateName);
             ctx.PrintDiagnostics(build.Diagnostics);
-            if (!build.Ok) return (int)(build.Failure ?? FailureKind.InvalidData);
+            if (!build.Ok) return ExitCodes.Of(build.Failure ?? FailureKind.InvalidData);
             document = build.Document;
             templates = [build.Report!.Template.Name];
         }
@@ -70,7 +70,7 @@ public static class FontsCommand
         else Print(ctx, roles, data, missing);
         if (fontFailure is not null) ctx.PrintDiagnostics(fontFailure.Diagnostics);
         bool problem = fontFailure is not null || missing.Count > 0 || roles.Any(r => r.Roles.Any(x => x.Problem is not null));
-        return problem ? (int)FailureKind.Font : 0;
+        return problem ? ExitCodes.Of(FailureKind.Font) : ExitCodes.Success;
     }
 
     private static void Print(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)

@@ -32,7 +32,7 @@ public static class ValidateCommand
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
-        if (files is null) return (int)FailureKind.Usage;
+        if (files is null) return ExitCodes.Of(FailureKind.Usage);
         var pipeline = new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck };
         // Render's checks short of writing: the PDF's fonts cover every character, and every table row fits a page.
         var pdf = new PdfOutput(fontDirs);
@@ -51,8 +51,8 @@ public static class ValidateCommand
             {
                 build = new BuildResult(null, [ReportPipeline.InternalError(e, files[i])], null, FailureKind.Internal);
             }
-            int code = build.Ok ? 0 : (int)(build.Failure ?? FailureKind.InvalidData);
-            outcomes[i] = new RenderOutcome(files[i], [], build.Diagnostics, code, one.Elapsed);
+            var failure = build.Ok ? (FailureKind?)null : build.Failure ?? FailureKind.InvalidData;
+            outcomes[i] = new RenderOutcome(files[i], [], build.Diagnostics, failure, one.Elapsed);
         });
         clock.Stop();
 

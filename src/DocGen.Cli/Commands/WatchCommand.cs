@@ -156,7 +156,7 @@ public static class WatchCommand
             ctx.Out.WriteLine(o.Ok
                 ? ctx.T($"[{_count}] 完成 → {string.Join(", ", o.Outputs.Select(Path.GetFileName))}（{warnings} 个警告，{ms}）",
                         $"[{_count}] done → {string.Join(", ", o.Outputs.Select(Path.GetFileName))} ({warnings} warning(s), {ms})")
-                : ctx.T($"[{_count}] 失败：{errors} 个错误（退出码 {o.ExitCode}）", $"[{_count}] failed: {errors} error(s) (exit code {o.ExitCode})"));
+                : ctx.T($"[{_count}] 失败：{errors} 个错误（退出码 {ExitCodes.Of(o.Failure)}）", $"[{_count}] failed: {errors} error(s) (exit code {ExitCodes.Of(o.Failure)})"));
             ctx.Out.Flush();
         }
 
