@@ -96,10 +96,8 @@ public static class MergeCommand
     private static string WithSchema(string json, string output, TemplateLocator locator, string firstInput)
     {
         if (!json.StartsWith("{\n", StringComparison.Ordinal)) return json;
-        string? template = ReportPipeline.ReadData(firstInput) is Data.JObject o && o["template"] is Data.JString s ? s.Value : null;
-        if (template is null) return json;
-        var package = locator.Load(template);
-        string reference = DataFileSkeleton.SchemaReference(package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
+        if (ReportPipeline.TemplateNameOf(firstInput) is not { } template) return json;
+        string reference = locator.Describe(template).SchemaReference();
         return "{\n  \"$schema\": " + JsonOutput.Quote(reference) + ",\n" + json[2..];
     }
 

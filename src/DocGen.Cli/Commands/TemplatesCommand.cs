@@ -21,7 +21,7 @@ public static class TemplatesCommand
         {
             var ctx = g.Context();
             var locator = g.Locator(p);
-            var packages = locator.Names().Select(locator.Load).ToList();
+            var packages = locator.Names().Select(locator.Describe).ToList();
             if (packages.Count == 0)
             {
                 ctx.Err.WriteLine(ctx.T($"在 {locator.Root} 中没有找到模板（可用 --templates 或环境变量 DOCGEN_TEMPLATES 指定模板文件夹）",

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using DocGen.Data;
 using DocGen.Engine;
 using DocGen.Model;
-using DocGen.Templates;
 
 namespace DocGen.Cli.Commands;
 
@@ -141,7 +139,7 @@ public static class WatchCommand
             if (_templateChanged && _templateFolder is not null)
             {
                 _templateChanged = false;
-                try { TemplatePackage.LoadFresh(_templateFolder); }
+                try { TemplateInfo.CheckFresh(_templateFolder); }
                 catch (DocGenException e)
                 {
                     ctx.PrintDiagnostics(e.Diagnostics);
@@ -163,12 +161,7 @@ public static class WatchCommand
         /// <summary>The data file names its template; follow it when that name changes (or first becomes readable).</summary>
         private void WatchTemplateOf()
         {
-            string? name = null;
-            try
-            {
-                if (ReportPipeline.ReadData(data) is JObject o && o["template"] is JString s) name = s.Value;
-            }
-            catch (DocGenException) { }
+            string? name = ReportPipeline.TemplateNameOf(data);
             if (name is null || name.Contains('/') || name.Contains('\\') || name.Contains("..")) return;
             string folder = Path.GetFullPath(Path.Combine(locator.Root, name));
             if (folder == _templateFolder || !Directory.Exists(folder)) return;
