@@ -124,7 +124,8 @@ public class TableLayoutTests
             new TableRow([new TableCell(0, 0, ["项目"]), new TableCell(0, 1, ["件数"])]),
             new TableRow([new TableCell(1, 0, ["予以公开"]), new TableCell(1, 1, ["5"]) { IsValue = true }]),
             new TableRow([new TableCell(2, 0, ["部分公开"]), new TableCell(2, 1, ["0"]) { IsValue = true }]),
-        ]) { Source = new SourceRef("t") };
+        ])
+        { Source = new SourceRef("t") };
         var r = PdfFixture.Renderer.Layout(new Document(PdfFixture.Info, PdfFixture.Styles, [table, PdfFixture.P("body", "表后正文。")]));
         var page = r.Pages[0];
         // 1 mm margins as the DOCX writes them: 57 twips = 2.85 pt.
