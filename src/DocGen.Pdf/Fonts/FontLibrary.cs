@@ -144,7 +144,7 @@ internal sealed record ResolvedRole(FontRole Role, IReadOnlyList<FontFace> Cjk, 
             var tried = Attempts.Where(a => !a.IsLatin).SelectMany(a => a.TriedPaths.Count > 0 ? a.TriedPaths : [a.Candidate.File + "（未配置字体目录）"]);
             throw DiagnosticCatalog.FontMissing.Fail(
                 $"字体角色「{Role.Key}」（{Role.EastAsiaName}）找不到可用的字体文件。已尝试：{string.Join("、", tried)}。" +
-                "请把字体放入 --font-dir 指定的目录或 DOCGEN_FONT_DIRS 环境变量所列目录。",
+                "请把字体放入 --fonts-dir 指定的目录或 DOCGEN_FONT_DIRS 环境变量所列目录。",
                 $"no usable font file for the role '{Role.Key}' ({Role.EastAsiaName}). Tried: {string.Join(", ", tried)}. " +
                 "Put the fonts into the folder given with --fonts-dir or a folder listed in the DOCGEN_FONT_DIRS environment variable.");
         }

@@ -47,6 +47,15 @@ public class FontTests
         Assert.Contains("仿宋_GB2312", e.Message);
         Assert.Contains(Path.Combine(dir, "仿宋_GB2312.ttf"), e.Message);
         Assert.Contains("/nonexistent/simfang.ttf", e.Message);
+        Assert.Contains("--fonts-dir", e.Message);
+    }
+
+    [Fact]
+    public void A_windows_font_folder_list_splits_on_semicolons_and_keeps_drive_letters()
+    {
+        Assert.Equal([@"C:\Fonts", @"D:\公司字体"], FontSettings.SplitFolderList(@"C:\Fonts; D:\公司字体;", ';'));
+        Assert.Equal(["/a", "/b"], FontSettings.SplitFolderList("/a::/b", ':'));
+        Assert.Empty(FontSettings.SplitFolderList(null, ':'));
     }
 
     [Fact]
