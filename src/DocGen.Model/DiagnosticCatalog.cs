@@ -5,7 +5,7 @@ namespace DocGen.Model;
 /// <summary>
 /// Every diagnostic id DocGen reports, written once: severity, the failure (exit code) of an error, and its meaning in Chinese
 /// and English. Code makes diagnostics only from these entries (a test scans src/ for id literals elsewhere); the README's id
-/// table is generated from <see cref="All"/> (<see cref="DiagnosticTable"/>). Ids are stable: pipelines match on them.
+/// table is generated from <see cref="All"/> (by the CLI's ReadmeTables). Ids are stable: pipelines match on them.
 /// </summary>
 public static class DiagnosticCatalog
 {
