@@ -1,8 +1,10 @@
 namespace DocGen.Pdf.Fonts;
 
 /// <summary>
-/// Type 2 glyph programs. A subset cannot keep the font's subroutines as they are: they are shared by
-/// all 65,535 glyphs and weigh megabytes, and renumbering the few a subset uses would mean re-encoding every call.
+/// Type 2 glyph programs. A subset does not keep the font's subroutines: they are shared by all 65,535 glyphs, and
+/// keeping only those the subset calls, renumbered (what fontTools' subsetter does by default), is larger once deflated:
+/// for the ningxia report's 797 body glyphs without hints, 176.8 KB against 155.8 KB flattened (fontTools 4.38, zlib
+/// level 4), since most subroutines a few hundred glyphs call are called once and deflate finds the repeats itself.
 /// So each glyph is flattened: every callsubr/callgsubr is replaced by the body it calls. The result draws exactly the
 /// same outline; with <c>keepHints</c> false the stem hints and hint masks are left out too (see <see cref="CffSubsetter"/>).
 /// </summary>

@@ -109,6 +109,96 @@ public class CffFontTests
         Assert.Contains(pages[0], b => b < 128);  // and there is ink on it
     }
 
+    [Fact]
+    public void A_cff_subset_stores_its_glyphs_in_the_faces_order_and_maps_them_to_their_cids()
+    {
+        // CIDs are handed out in order of first use; the programs are stored in the face's glyph order (for Noto's Hanzi,
+        // code point order), which deflates smaller, and the charset tells readers which CID each stored program draws.
+        const string text = "龙齐门长中一";   // first used in falling code point order
+        var doc = new Document(PdfFixture.Info, PdfFixture.Styles, [PdfFixture.P("body", text, "p0")]);
+        var path = PdfFixture.WriteTemp(PdfFixture.Render(doc), "cff-order");
+        string qdf = path + ".qdf.pdf";
+        var (code, output, _) = ProcessRunner.Run("qpdf", "--qdf", "--object-streams=disable", path, qdf);
+        Assert.True(code == 0, output);
+        string raw = Encoding.Latin1.GetString(File.ReadAllBytes(qdf));
+        var objects = System.Text.RegularExpressions.Regex.Matches(raw, @"\n(\d+) 0 obj\n(.*?)\nendobj", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Groups[2].Value);
+        string Stream(string obj) => obj[(obj.IndexOf("stream\n", StringComparison.Ordinal) + 7)..obj.LastIndexOf("endstream", StringComparison.Ordinal)];
+        int Ref(string obj, string key) => int.Parse(System.Text.RegularExpressions.Regex.Match(obj, "/" + key + @" (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var type0 = objects.Values.Single(o => o.Contains("/Subtype /Type0", StringComparison.Ordinal) && o.Contains("NotoSerifCJKsc-Regular", StringComparison.Ordinal));
+        var unicodeOfCid = System.Text.RegularExpressions.Regex.Matches(Stream(objects[Ref(type0, "ToUnicode")]), @"<([0-9A-F]{4})> <([0-9A-F]{4})>")
+            .ToDictionary(m => Convert.ToInt32(m.Groups[1].Value, 16), m => Convert.ToInt32(m.Groups[2].Value, 16));
+        var cidFont = objects[int.Parse(System.Text.RegularExpressions.Regex.Match(type0, @"/DescendantFonts\s*\[\s*(\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
+        var cff = Encoding.Latin1.GetBytes(Stream(objects[Ref(objects[Ref(cidFont, "FontDescriptor")], "FontFile3")]));
+
+        var cidOfStored = CffCharset(cff);
+        var hanzi = cidOfStored.Skip(1).Select(cid => unicodeOfCid[cid]).Where(u => text.Contains((char)u, StringComparison.Ordinal)).ToList();
+        Assert.Equal(text.Length, hanzi.Count);
+        Assert.Equal(hanzi.Order().ToList(), hanzi);                             // stored by glyph (code point) order …
+        Assert.Equal(Enumerable.Range(0, cidOfStored.Count), cidOfStored.Order()); // … each CID stored exactly once
+        var (_, extracted, _) = ProcessRunner.Run("pdftotext", "-raw", path, "-");
+        Assert.Contains(text, extracted);                                         // and the text still reads in first-use order
+    }
+
+    /// <summary>The CID of every glyph a bare CFF program stores, from its charset (formats 0 and 2; glyph 0 is CID 0).</summary>
+    private static List<int> CffCharset(byte[] cff)
+    {
+        int p = cff[2];                                  // header size
+        p = SkipIndex(cff, p);                           // Name INDEX
+        int topStart = IndexData(cff, p, out int topEnd);
+        int charsetAt = 0, charStringsAt = 0;
+        var operands = new List<int>();
+        for (int q = topStart; q < topEnd;)
+        {
+            int b = cff[q];
+            if (b == 29) { operands.Add(cff[q + 1] << 24 | cff[q + 2] << 16 | cff[q + 3] << 8 | cff[q + 4]); q += 5; }
+            else if (b == 28) { operands.Add((short)(cff[q + 1] << 8 | cff[q + 2])); q += 3; }
+            else if (b >= 32 && b <= 246) { operands.Add(b - 139); q++; }
+            else if (b >= 247 && b <= 250) { operands.Add((b - 247) * 256 + cff[q + 1] + 108); q += 2; }
+            else if (b >= 251 && b <= 254) { operands.Add(-(b - 251) * 256 - cff[q + 1] - 108); q += 2; }
+            else
+            {
+                if (b == 15) charsetAt = operands[^1];
+                if (b == 17) charStringsAt = operands[^1];
+                q += b == 12 ? 2 : 1;
+                operands.Clear();
+            }
+        }
+        int glyphs = cff[charStringsAt] << 8 | cff[charStringsAt + 1];
+        var cids = new List<int> { 0 };
+        int at = charsetAt + 1;
+        if (cff[charsetAt] == 0)
+            while (cids.Count < glyphs) { cids.Add(cff[at] << 8 | cff[at + 1]); at += 2; }
+        else
+        {
+            Assert.Equal(2, cff[charsetAt]);
+            while (cids.Count < glyphs)
+            {
+                int first = cff[at] << 8 | cff[at + 1], left = cff[at + 2] << 8 | cff[at + 3];
+                for (int k = 0; k <= left; k++) cids.Add(first + k);
+                at += 4;
+            }
+        }
+        return cids;
+    }
+
+    private static int IndexData(byte[] b, int p, out int end)
+    {
+        int count = b[p] << 8 | b[p + 1], offSize = b[p + 2];
+        int Offset(int i) { int v = 0; for (int k = 0; k < offSize; k++) v = v << 8 | b[p + 3 + i * offSize + k]; return v; }
+        int data = p + 3 + (count + 1) * offSize - 1;
+        end = data + Offset(count);
+        return data + Offset(0);
+    }
+
+    private static int SkipIndex(byte[] b, int p)
+    {
+        if ((b[p] << 8 | b[p + 1]) == 0) return p + 2;
+        IndexData(b, p, out int end);
+        return end;
+    }
+
     private const string UrwRoman = "/usr/share/fonts/opentype/urw-base35/C059-Roman.otf";
 
     private static Document WithLatinFont(string latinFontPath)
