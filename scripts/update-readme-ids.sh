@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates README.md's table of diagnostic ids from src/DocGen.Model/DiagnosticCatalog.cs (the test
+# Regenerates README.md's tables of exit codes (src/DocGen.Cli/ExitCodes.cs) and diagnostic ids (src/DocGen.Model/DiagnosticCatalog.cs) (the test
 # DiagnosticCatalogTests.The_readme_id_table_is_the_catalog fails until this has been run and committed).
 # A maintainer's step: it refuses to run in CI, where the README must be checked, never rewritten.
 set -euo pipefail

@@ -22,12 +22,12 @@ public sealed class CliContext(bool english, TextWriter stdout, TextWriter stder
     public int Fail(DocGenException e)
     {
         PrintDiagnostics(e.Diagnostics);
-        return (int)e.Kind;
+        return ExitCodes.Of(e.Kind);
     }
 
     public int Usage(string zh, string en)
     {
         Err.WriteLine(T("用法错误：", "usage error: ") + T(zh, en));
-        return (int)FailureKind.Usage;
+        return ExitCodes.Of(FailureKind.Usage);
     }
 }

@@ -40,6 +40,19 @@ public sealed class Globals
 
     public string T(string zh, string en) => English ? en : zh;
 
+    /// <summary>
+    /// Makes an option of a command required with our own message in both languages. System.CommandLine's Required would report
+    /// it in its own words, which could only be recognised again by matching its English text; this check adds the error itself.
+    /// </summary>
+    public void Require(Command command, Option option)
+    {
+        option.Description += T("（必需）", " (required)");
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(option) is null) result.AddError(T($"缺少必需的选项 {option.Name}", $"the option {option.Name} is required"));
+        });
+    }
+
     public CliContext Context() => new(English, Console.Out, Console.Error, Cancel);
 
     public TemplateLocator Locator(ParseResult p) => new(p.GetValue(Templates));

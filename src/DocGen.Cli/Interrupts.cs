@@ -48,7 +48,7 @@ public sealed class Interrupts : IDisposable
     {
         TemporaryFiles.DeleteAllNow(waitForCommit: TimeSpan.FromMilliseconds(250));
         try { Console.Error.WriteLine(_message()); } catch (IOException) { }
-        Environment.Exit(130);
+        Environment.Exit(ExitCodes.Cancelled);
     }
 
     public void Dispose()

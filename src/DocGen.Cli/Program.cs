@@ -41,10 +41,10 @@ if (args.Length == 0) args = ["--help"];
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
 {
-    foreach (var message in UsageMessages(parse, english)) Console.Error.WriteLine(globals.T("用法错误：", "usage error: ") + message);
+    foreach (var error in parse.Errors) Console.Error.WriteLine(globals.T("用法错误：", "usage error: ") + error.Message);
     string command = parse.CommandResult.Command == root ? "docgen" : "docgen " + parse.CommandResult.Command.Name;
     Console.Error.WriteLine(globals.T($"运行「{command} --help」查看用法和示例。", $"Run '{command} --help' for usage and examples."));
-    return (int)FailureKind.Usage;
+    return ExitCodes.Of(FailureKind.Usage);
 }
 
 // System.CommandLine prints no help for a hidden command, even when asked for it by name (`docgen schema --help`).
@@ -58,19 +58,19 @@ try
 catch (Exception e) when (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.All(i => i is OperationCanceledException)))
 {
     Console.Error.WriteLine(globals.T("已取消：没有写出不完整的文件。", "Cancelled: no partial file was written."));
-    return 130;
+    return ExitCodes.Cancelled;
 }
 catch (DocGenException e)
 {
     foreach (var d in e.Diagnostics) Console.Error.WriteLine(d.Format(english));
     if (verbose) Console.Error.WriteLine(e);
-    return (int)e.Kind;
+    return ExitCodes.Of(e.Kind);
 }
 catch (Exception e)
 {
     Console.Error.WriteLine(globals.T($"内部错误：{e.GetType().Name}: {e.Message}", $"internal error: {e.GetType().Name}: {e.Message}"));
     Console.Error.WriteLine(verbose ? e.ToString() : globals.T("（加 --verbose 查看详细信息；请把这条消息报告给开发者）", "(add --verbose for details; please report this to the developers)"));
-    return (int)FailureKind.Internal;
+    return ExitCodes.Of(FailureKind.Internal);
 }
 
 static bool LanguageFromArgs(string[] args)
@@ -81,19 +81,4 @@ static bool LanguageFromArgs(string[] args)
         if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal)) return args[i][7..] == "en";
     }
     return Environment.GetEnvironmentVariable("DOCGEN_LANG") == "en";
-}
-
-// System.CommandLine has no Chinese text for a missing required option ("Option '--template' is required."): say it ourselves.
-static IEnumerable<string> UsageMessages(ParseResult parse, bool english)
-{
-    var missing = parse.CommandResult.Command.Options.Where(o => o.Required && parse.Errors.Any(e => IsMissing(e, o))).ToList();
-    foreach (var o in missing) yield return english ? $"the option {o.Name} is required" : $"缺少必需的选项 {o.Name}";
-    foreach (var e in parse.Errors)
-    {
-        if (missing.Any(o => IsMissing(e, o))) continue;
-        yield return e.Message;
-    }
-
-    static bool IsMissing(System.CommandLine.Parsing.ParseError e, Option o) =>
-        e.Message.Contains($"'{o.Name}'", StringComparison.Ordinal) && e.Message.Contains("required", StringComparison.OrdinalIgnoreCase);
 }

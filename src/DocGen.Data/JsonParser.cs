@@ -261,7 +261,8 @@ internal sealed class JsonParser
             if (Peek() is '+' or '-') _pos++;
             if (!Digits()) throw new JsonSyntaxError(SyntaxProblem.BadNumber, start);
         }
-        if (_pos < _end && !IsDelimiter(_b[_pos])) throw new JsonSyntaxError(SyntaxProblem.BadNumber, start);
+        // A well-formed number glued to what follows: Previous marks where it ended (a full-width ，typed after 2023).
+        if (_pos < _end && !IsDelimiter(_b[_pos])) throw new JsonSyntaxError(SyntaxProblem.BadNumber, start) { Previous = _pos };
         return Encoding.ASCII.GetString(_b, start, _pos - start);
     }
 
@@ -281,8 +282,10 @@ internal sealed class JsonParser
     {
         int start = _pos;
         int n = word.Length;
-        if (_end - _pos < n || !_b.AsSpan(_pos, n).SequenceEqual(word) || (_pos + n < _end && !IsDelimiter(_b[_pos + n])))
+        if (_end - _pos < n || !_b.AsSpan(_pos, n).SequenceEqual(word))
             throw new JsonSyntaxError(SyntaxProblem.ExpectedValue, start);
+        if (_pos + n < _end && !IsDelimiter(_b[_pos + n]))
+            throw new JsonSyntaxError(SyntaxProblem.ExpectedValue, start) { Previous = _pos + n };
         _pos += n;
     }
 

@@ -46,7 +46,7 @@ internal static class JsonSyntaxMessages
             SyntaxProblem.MismatchedClose => ($"括号不配对：{opened}的 {openChar} 应以 {closeChar} 结束，这里却是 {ch}",
                 $"brackets do not match: the {openChar} at ({openedEn}) must end with {closeChar}, but here is {ch}"),
             SyntaxProblem.UnexpectedClose => ($"这里缺少值：冒号后面、逗号之间都要有一个值，这里却是 {ch}", $"a value is missing here: a value must follow a colon or a comma, but here is {ch}"),
-            SyntaxProblem.ExpectedValue => ValueHint(ch, b, e.Offset, end),
+            SyntaxProblem.ExpectedValue => GluedFullWidth(e, b, end, ref offset) ?? ValueHint(ch, b, e.Offset, end),
             SyntaxProblem.ExpectedPropertyName => NameHint(ch),
             SyntaxProblem.ExpectedColon => FullWidthHint(ch) ?? ($"字段名后面应为英文冒号 :，这里却是 {Shown(ch)}", $"a colon : must follow the field name, but here is {ShownEn(ch)}"),
             SyntaxProblem.MissingComma => MissingComma(ref offset, e),
@@ -61,7 +61,7 @@ internal static class JsonSyntaxMessages
                 $"\"{Escape(b, e.Offset, end)}\" is not a JSON escape: write a backslash in text as \\\\. Write a Windows path as C:\\\\reports\\\\2024.docx, or with / (C:/reports/2024.docx)"),
             SyntaxProblem.LoneSurrogate => ($"字符串中有不成对的代理项转义 \\u{(int)e.Code:X4}（U+{(int)e.Code:X4}，U+D800–U+DFFF 不是字符，无法打印），请删除这个 \\u 转义",
                 $"the string has an unpaired surrogate escape \\u{(int)e.Code:X4} (U+{(int)e.Code:X4}: U+D800–U+DFFF are not characters and cannot be printed); delete this \\u escape"),
-            SyntaxProblem.BadNumber => ($"数字「{Token(b, e.Offset, end)}」的写法不对：数字不能带单位或文字，不能以 0 开头（07），小数点前后都要有数字；如果这是文字，请用英文双引号括起来",
+            SyntaxProblem.BadNumber => GluedFullWidth(e, b, end, ref offset) ?? ($"数字「{Token(b, e.Offset, end)}」的写法不对：数字不能带单位或文字，不能以 0 开头（07），小数点前后都要有数字；如果这是文字，请用英文双引号括起来",
                 $"the number \"{Token(b, e.Offset, end)}\" is malformed: no units or letters, no leading 0 (07), digits on both sides of the decimal point; if it is text, put it in double quotes"),
             SyntaxProblem.UnclosedComment => ($"{opened}开始的注释 /* 没有结束（缺少 */）", $"the comment /* at ({openedEn}) is not closed (*/ is missing)"),
             SyntaxProblem.TooDeep => ($"JSON 嵌套层数过深（超过 {JsonParser.MaxDepth} 层 {{ }} 或 [ ]），数据文件不会有这么多层", $"the JSON is nested too deep (more than {JsonParser.MaxDepth} levels of {{ }} or [ ]); a data file never is"),
@@ -84,6 +84,17 @@ internal static class JsonSyntaxMessages
     private static (string, string)? FullWidthHint(string ch) => FullWidth.TryGetValue(ch, out var ascii)
         ? ($"这里是中文全角的「{ch}」，JSON 的标点要用英文半角的 {ascii}（切换到英文输入法再输入）", $"this is the full-width \"{ch}\"; JSON needs the ASCII {ascii} here (switch the input method to English)")
         : null;
+
+    /// <summary>
+    /// A whole number or true/false/null with full-width punctuation glued to it (2023，): the hint for that character, at it,
+    /// rather than calling the number badly written.
+    /// </summary>
+    private static (string, string)? GluedFullWidth(JsonSyntaxError e, byte[] b, int end, ref int offset)
+    {
+        if (e.Previous < 0 || FullWidthHint(CharAt(b, e.Previous, end)) is not { } hint) return null;
+        offset = e.Previous;
+        return hint;
+    }
 
     private static (string, string) ValueHint(string ch, byte[] b, int offset, int end)
     {

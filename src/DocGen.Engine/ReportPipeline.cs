@@ -10,6 +10,9 @@ namespace DocGen.Engine;
 public sealed record BuildResult(Document? Document, IReadOnlyList<Diagnostic> Diagnostics, BoundReport? Report, FailureKind? Failure = null)
 {
     public bool Ok => Document is not null;
+
+    /// <summary>The template the data file names, once it was read and bound.</summary>
+    public string? TemplateName => Report?.Template.Name;
 }
 
 /// <summary>
@@ -103,6 +106,13 @@ public sealed class ReportPipeline(TemplateLocator templates)
     {
         string path = JNodeText.Child(JNodeText.Child(JNodeText.Child("tables", table), cell.Row), cell.Column);
         return bound.Nodes.ContainsKey(path) ? bound.Describe(path) : null;
+    }
+
+    /// <summary>The template a data file names in its "template" field; null when the file cannot be read or names none.</summary>
+    public static string? TemplateNameOf(string dataPath)
+    {
+        try { return ReadData(dataPath) is JObject o && o["template"] is JString s ? s.Value : null; }
+        catch (DocGenException) { return null; }
     }
 
     /// <summary>Reads and parses a data file: at most JsonPositionReader.MaxBytes, whatever the source (file, device, pipe).</summary>

@@ -3,10 +3,10 @@ using DocGen.Model;
 
 namespace DocGen.Engine;
 
-/// <summary>What became of one input: its outputs, every diagnostic, the exit code it stands for and how long it took.</summary>
-public sealed record RenderOutcome(string Input, IReadOnlyList<string> Outputs, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode, TimeSpan Elapsed)
+/// <summary>What became of one input: its outputs, every diagnostic, the kind of failure that stopped it (null: none) and how long it took.</summary>
+public sealed record RenderOutcome(string Input, IReadOnlyList<string> Outputs, IReadOnlyList<Diagnostic> Diagnostics, FailureKind? Failure, TimeSpan Elapsed)
 {
-    public bool Ok => ExitCode == 0;
+    public bool Ok => Failure is null;
 }
 
 /// <summary>Renders data files to documents: one input at a time or a batch in parallel, outputs written atomically.</summary>
@@ -26,25 +26,25 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
         var clock = Stopwatch.StartNew();
         string baseName = OutputName(input);
         if (InputAmongOutputs(input, outDir, baseName, allInputs) is { } clash)
-            return new RenderOutcome(input, [], [clash], (int)FailureKind.Io, clock.Elapsed);
+            return new RenderOutcome(input, [], [clash], FailureKind.Io, clock.Elapsed);
         var build = Pipeline.Build(input, cancel: cancel);
         if (!build.Ok)
         {
-            return new RenderOutcome(input, [], build.Diagnostics, (int)(build.Failure ?? FailureKind.InvalidData), clock.Elapsed);
+            return new RenderOutcome(input, [], build.Diagnostics, build.Failure ?? FailureKind.InvalidData, clock.Elapsed);
         }
         try
         {
             foreach (var pdf in writers.OfType<PdfOutput>()) pdf.Check(build.Document!, layout: false);
             var outputs = AtomicOutput.WriteAll(outDir, baseName, build.Document!, writers, cancel, formatsInParallel, Force);
-            return new RenderOutcome(input, outputs, build.Diagnostics, 0, clock.Elapsed);
+            return new RenderOutcome(input, outputs, build.Diagnostics, null, clock.Elapsed);
         }
         catch (DocGenException e)
         {
-            return new RenderOutcome(input, [], build.Diagnostics.Concat(e.Diagnostics).ToList(), (int)e.Kind, clock.Elapsed);
+            return new RenderOutcome(input, [], build.Diagnostics.Concat(e.Diagnostics).ToList(), e.Kind, clock.Elapsed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new RenderOutcome(input, [], [.. build.Diagnostics, ReportPipeline.InternalError(e, input)], (int)FailureKind.Internal, clock.Elapsed);
+            return new RenderOutcome(input, [], [.. build.Diagnostics, ReportPipeline.InternalError(e, input)], FailureKind.Internal, clock.Elapsed);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
             catch (Exception e)
             {
                 // A bug of ours must not take the batch down: report it for this input and go on.
-                outcome = new RenderOutcome(inputs[i], [], [ReportPipeline.InternalError(e, inputs[i])], (int)FailureKind.Internal, TimeSpan.Zero);
+                outcome = new RenderOutcome(inputs[i], [], [ReportPipeline.InternalError(e, inputs[i])], FailureKind.Internal, TimeSpan.Zero);
             }
             results[i] = outcome;
             progress?.Invoke(outcome);

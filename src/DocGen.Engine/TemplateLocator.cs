@@ -14,6 +14,9 @@ public sealed class TemplateLocator(string? explicitRoot = null)
 
     public TemplatePackage Load(string name) => TemplatePackage.Load(Folder(name));
 
+    /// <summary>The template of this name, as the command line sees it (<see cref="TemplateInfo"/>).</summary>
+    public TemplateInfo Describe(string name) => TemplateInfo.Of(Load(name));
+
     /// <summary>The folder of the template a data file names; refuses names that would leave the templates folder.</summary>
     public string Folder(string name)
     {

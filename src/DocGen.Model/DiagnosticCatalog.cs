@@ -5,12 +5,26 @@ namespace DocGen.Model;
 /// <summary>
 /// Every diagnostic id DocGen reports, written once: severity, the failure (exit code) of an error, and its meaning in Chinese
 /// and English. Code makes diagnostics only from these entries (a test scans src/ for id literals elsewhere); the README's id
-/// table is generated from <see cref="All"/> (<see cref="DiagnosticTable"/>). Ids are stable: pipelines match on them.
+/// table is generated from <see cref="All"/> (by the CLI's ReadmeTables). Ids are stable: pipelines match on them.
 /// </summary>
 public static class DiagnosticCatalog
 {
-    private static DiagnosticKind E(string id, FailureKind failure, string zh, string en) => new(id, Severity.Error, failure, zh, en);
-    private static DiagnosticKind W(string id, string zh, string en) => new(id, Severity.Warning, null, zh, en);
+    // Every entry in the order of this file, filled by the helpers below as the fields are initialised (in textual order, so
+    // this list must stay first). Not read back by reflection: the published Native AOT executable has no metadata tokens to
+    // order fields by (FieldInfo.MetadataToken throws there), which made every diagnostic fail.
+    private static readonly List<DiagnosticKind> Entries = [];
+
+    private static DiagnosticKind Add(DiagnosticKind kind)
+    {
+        Entries.Add(kind);
+        return kind;
+    }
+
+    private static DiagnosticKind E(string id, FailureKind failure, string zh, string en, FailureKind? otherFailure = null) =>
+        Add(new(id, Severity.Error, failure, zh, en) { OtherFailure = otherFailure });
+    private static DiagnosticKind W(string id, string zh, string en) => Add(new(id, Severity.Warning, null, zh, en));
+    private static DiagnosticKind Family(string id, Severity severity, FailureKind? failure, string zh, string en) =>
+        Add(new(id, severity, failure, zh, en) { IsFamily = true });
 
     // The data file as JSON.
     public static readonly DiagnosticKind JsonSyntax = E("E-JSON-SYNTAX", InvalidData, "数据文件不是有效的 JSON（说明原因和位置）", "the data file is not valid JSON (says why and where)");
@@ -40,14 +54,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticKind AcknowledgementUnused = W("W-ACK-UNUSED", "acknowledgements 中说明的规则并没有被违反", "an acknowledgement of a rule that is not broken");
 
     // The tables' rules: their ids (T3-1 …) are the template's; an acknowledged break is the warning W- plus that id.
-    public static readonly DiagnosticKind TableRule = new("T…", Severity.Error, InvalidData, "表格不符合格式的规则（规则编号见模板的 tables/*.json）", "a table breaks a rule of the format (rule ids in the template's tables/*.json)") { IsFamily = true };
-    public static readonly DiagnosticKind TableRuleAcknowledged = new("W-T…", Severity.Warning, null, "数据文件已说明的规则例外（照样生成）", "a rule break the data file acknowledges (the report is produced)") { IsFamily = true };
+    public static readonly DiagnosticKind TableRule = Family("T…", Severity.Error, InvalidData, "表格不符合格式的规则（规则编号见模板的 tables/*.json）", "a table breaks a rule of the format (rule ids in the template's tables/*.json)");
+    public static readonly DiagnosticKind TableRuleAcknowledged = Family("W-T…", Severity.Warning, null, "数据文件已说明的规则例外（照样生成）", "a rule break the data file acknowledges (the report is produced)");
 
     // Fonts and layout.
     public static readonly DiagnosticKind GlyphMissing = E("E-GLYPH-MISSING", Font, "没有字体能印出的字符", "a character no font can print");
     public static readonly DiagnosticKind FontMissing = E("E-FONT-MISSING", Font, "找不到某个字体角色的字体文件", "no font file found for a font role");
     public static readonly DiagnosticKind FontUnsupported = E("E-FONT-UNSUPPORTED", Font, "字体文件损坏或格式不支持", "a damaged font file or one of an unsupported kind");
-    public static readonly DiagnosticKind LayoutRowTooTall = E("E-LAYOUT-ROW-TOO-TALL", InvalidData, "表格的一行比一页还高", "a table row taller than a page") with { OtherFailure = Template };
+    public static readonly DiagnosticKind LayoutRowTooTall = E("E-LAYOUT-ROW-TOO-TALL", InvalidData, "表格的一行比一页还高", "a table row taller than a page", otherFailure: Template);
 
     // Templates.
     public static readonly DiagnosticKind TemplateJson = E("E-TEMPLATE-JSON", Template, "模板文件不是有效的 JSON", "a template file is not valid JSON");
@@ -98,7 +112,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticKind CheckSpace = W("W-CHECK-SPACE", "汉字之间有空格", "a space between Chinese characters");
     public static readonly DiagnosticKind CheckDuplicate = W("W-CHECK-DUPLICATE", "同一段落印了两次", "a paragraph printed twice");
     public static readonly DiagnosticKind CheckPrevious = W("W-CHECK-PREVIOUS", "--previous 不是上一年度的报告，未作跨年度核对", "--previous is not the report of the year before: nothing is compared");
-    public static readonly DiagnosticKind CheckContinuity = new("W-CHECK-…", Severity.Warning, null, "与上一年度报告不衔接（编号由 checks.json 给出，如 W-CHECK-CARRYOVER、W-CHECK-INFORCE）", "does not carry on from last year's report (ids given by checks.json, such as W-CHECK-CARRYOVER, W-CHECK-INFORCE)") { IsFamily = true };
+    public static readonly DiagnosticKind CheckContinuity = Family("W-CHECK-…", Severity.Warning, null, "与上一年度报告不衔接（编号由 checks.json 给出，如 W-CHECK-CARRYOVER、W-CHECK-INFORCE）", "does not carry on from last year's report (ids given by checks.json, such as W-CHECK-CARRYOVER, W-CHECK-INFORCE)");
 
     // The program itself.
     public static readonly DiagnosticKind UsageFormat = E("E-USAGE-FORMAT", Usage, "--format 中有不支持的输出格式", "an output format --format does not know");
@@ -108,12 +122,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticKind Unknown = E("E-UNKNOWN", FailureKind.Internal, "失败中没有任何错误（程序缺陷）", "a failure that carries no error (a bug)");
 
     /// <summary>Every entry, in the order of this file (the README table's order).</summary>
-    public static IReadOnlyList<DiagnosticKind> All { get; } = typeof(DiagnosticCatalog)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(DiagnosticKind))
-        .OrderBy(f => f.MetadataToken)
-        .Select(f => (DiagnosticKind)f.GetValue(null)!)
-        .ToList();
+    public static IReadOnlyList<DiagnosticKind> All { get; } = Entries.AsReadOnly();
 
     /// <summary>The prefix of every finding of docgen check, including the continuity checks checks.json names.</summary>
     public const string CheckPrefix = "W-CHECK-";

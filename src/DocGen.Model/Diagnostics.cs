@@ -32,8 +32,11 @@ public sealed record Diagnostic(Severity Severity, string Id, string Message, st
     public override string ToString() => Format();
 }
 
-/// <summary>Kinds of failure, each with its own process exit code (documented in the README).</summary>
-public enum FailureKind { InvalidData = 2, Template = 3, Font = 4, Io = 5, Usage = 64, Internal = 70 }
+/// <summary>
+/// What kind of failure stopped a document. Only the kind: the command line (the process boundary) turns it into an exit code
+/// (DocGen.Cli's ExitCodes, the one table of the numbers).
+/// </summary>
+public enum FailureKind { InvalidData, Template, Font, Io, Usage, Internal }
 
 /// <summary>A failure that stops one document. Carries all diagnostics found, never only the first.</summary>
 public sealed class DocGenException : Exception

@@ -20,11 +20,11 @@ public sealed record StyleSheet(
         Fonts.TryGetValue(role, out var f) ? f : throw DiagnosticCatalog.StyleUnknown.Fail($"样式表中没有字体角色「{role}」", $"the style sheet has no font role \"{role}\"");
 
     /// <summary>
-    /// Whether the PDF keeps the fonts' hinting (TrueType instructions, CFF stem hints). Hints only sharpen text drawn at a
-    /// few pixels per em on screen; printing and zoomed viewing do not use them, and they are a sixth of a CFF body font's
-    /// weight. styles.json: "pdf": { "fontHinting": false }.
+    /// Settings that one writer alone reads, as "writer.key" → the value styles.json gives (its "pdf" section: "pdf.fontHinting"
+    /// → "false"). The template loader checks them where they are written; what they mean is the writer's business (the PDF's
+    /// is DocGen.Pdf's PdfOptions), so the model carries them without interpreting them.
     /// </summary>
-    public bool PdfFontHinting { get; init; } = true;
+    public IReadOnlyDictionary<string, string> WriterSettings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
     /// Space between Chinese characters and Latin letters or digits, in em (<see cref="Typography.CjkLatinSpacing"/>): the PDF

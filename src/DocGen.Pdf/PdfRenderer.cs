@@ -26,7 +26,7 @@ public sealed class PdfRenderer(FontSettings settings)
         var layout = Layout(doc);
         try
         {
-            var canvas = new PdfDocumentCanvas(doc.Info, Fingerprint(doc, layout), doc.Styles.PdfFontHinting);
+            var canvas = new PdfDocumentCanvas(doc.Info, Fingerprint(doc, layout), PdfOptions.Of(doc.Styles).FontHinting);
             Painter.Paint(doc, layout, canvas);
             canvas.Save(output);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using DocGen.Engine;
 using DocGen.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -117,7 +118,8 @@ public sealed class FormRoutes(ServeOptions options)
             await Page(http, NewReportPage(error));
             return;
         }
-        var (target, text) = options.NewDataFile(template, agency, year, options.DataFile ?? Path.Combine(options.Folder, "-"));
+        // `docgen init`'s data file, so both make the same file.
+        var (target, text) = TemplateInfo.Of(template).NewDataFile(agency, year, options.DataFile ?? Path.Combine(options.Folder, "-"));
         string full = Path.GetFullPath(target);
         // A file already there (named after the title) is opened, never overwritten.
         bool created = !System.IO.File.Exists(full);

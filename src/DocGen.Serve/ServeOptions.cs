@@ -1,13 +1,6 @@
 using DocGen.Engine;
-using DocGen.Templates;
 
 namespace DocGen.Serve;
-
-/// <summary>
-/// Makes a new data file for a template, agency and year: `docgen init`'s skeleton, handed in by the command line (which owns
-/// it) so both make the same file. <paramref name="dataFile"/> is the path asked for, or null to name it after the title.
-/// </summary>
-public delegate (string Path, string Text) NewDataFile(TemplatePackage template, string agency, int year, string? dataFile);
 
 public sealed class ServeOptions
 {
@@ -19,7 +12,6 @@ public sealed class ServeOptions
     public int Port { get; init; }
     public required TemplateLocator Templates { get; init; }
     public required IReadOnlyList<IDocumentWriter> Writers { get; init; }
-    public required NewDataFile NewDataFile { get; init; }
     public bool English { get; init; }
     /// <summary>Largest request body accepted: a data file is tens of KB; a 50,000-character paragraph is 150 KB.</summary>
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;

@@ -9,7 +9,7 @@ namespace DocGen.Templates;
 /// Parses the markup a template renders into the document model. The vocabulary is small and strict:
 /// document, p (style, src), table (ref), pagebreak, spacer (lines). Anything else is the template's error.
 /// </summary>
-public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifier, IReadOnlyDictionary<string, Table> tables, string templateFile)
+public sealed partial class MarkupParser(StyleSheet styles, ParagraphClassifier classifier, IReadOnlyDictionary<string, Table> tables, string templateFile)
 {
     public Document Parse(string markup, Func<string, SourceRef> describeSource)
     {
@@ -53,9 +53,63 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         }
         catch (XmlException e)
         {
-            throw Error(e.LineNumber, e.LinePosition, markup, $"模板生成的标记不是有效的 XML：{InTemplateTerms(e.Message, markup, english: false)}",
-                $"the markup the template produced is not valid XML: {InTemplateTerms(e.Message, markup, english: true)}");
+            var (zh, en) = SyntaxError(markup, e);
+            throw Error(e.LineNumber, e.LinePosition, markup, zh, en);
         }
+    }
+
+    /// <summary>
+    /// A markup syntax error in template terms, from its structure: the spot (XmlException.LineNumber/LinePosition), the markup
+    /// there and the innermost element still open. The reader's own sentence is English and names generated lines, so it is
+    /// shown only as a detail when the spot is not a mismatched end tag.
+    /// </summary>
+    private (string Zh, string En) SyntaxError(string markup, XmlException e)
+    {
+        var open = OpenElementAt(markup, e.LineNumber, e.LinePosition);
+        var (file, line, _) = Locate(markup, open.Line, open.Column);
+        string fileName = Path.GetFileName(file);
+        string openZh = line > 0 ? $"<{open.Name}>（{fileName} 第 {line} 行）" : $"<{open.Name}>";
+        string openEn = line > 0 ? $"<{open.Name}> ({fileName} line {line})" : $"<{open.Name}>";
+        if (EndTagAt(markup, e.LineNumber, e.LinePosition) is { } endTag && endTag != open.Name)
+            return ($"模板生成的标记不是有效的 XML：结束标记 </{endTag}> 与尚未结束的 {openZh} 不配对（多了一个 </{endTag}>，或漏写了 </{open.Name}>？）",
+                $"the markup the template produced is not valid XML: the end tag </{endTag}> does not match the open {openEn} (one </{endTag}> too many, or a </{open.Name}> missing?)");
+        return ($"模板生成的标记不是有效的 XML（尚未结束的元素：{openZh}；XML 读取器的说明：{e.Message}）",
+            $"the markup the template produced is not valid XML (the element still open: {openEn}; the XML reader says: {e.Message})");
+    }
+
+    /// <summary>
+    /// The innermost element open before a 1-based line and column of the markup, and where its start tag is: the start and end
+    /// tags before the spot, read as a stack (processing instructions, comments and self-closing tags left aside).
+    /// </summary>
+    private static (string Name, int Line, int Column) OpenElementAt(string markup, int line, int column)
+    {
+        int end = SourceMarkers.Offset(markup, line, column);
+        var stack = new Stack<(string Name, int Offset)>();
+        foreach (Match m in TagPattern().Matches(end < 0 ? markup : markup[..end]))
+        {
+            if (m.Groups["close"].Success) { if (stack.Count > 0 && stack.Peek().Name == m.Groups["name"].Value) stack.Pop(); }
+            else if (!m.Groups["empty"].Success) stack.Push((m.Groups["name"].Value, m.Index));
+        }
+        if (stack.Count == 0) return ("document", 0, 0);
+        var (name, offset) = stack.Peek();
+        int lineStart = markup.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+        return (name, markup[..offset].Count(c => c == '\n') + 1, offset - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"<(?<close>/)?(?<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(?<empty>/)?>")]
+    private static partial Regex TagPattern();
+
+    /// <summary>The name of the end tag &lt;/name&gt; at or just before a 1-based line and column of the markup, or null.</summary>
+    private static string? EndTagAt(string markup, int line, int column)
+    {
+        var lines = markup.Split('\n');
+        if (line < 1 || line > lines.Length) return null;
+        string text = lines[line - 1];
+        int at = text.LastIndexOf("</", Math.Clamp(column, 0, Math.Max(0, text.Length - 1)), StringComparison.Ordinal);
+        if (at < 0 || column - at > 3) return null;
+        int end = at + 2;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_' or '.' or ':')) end++;
+        return end > at + 2 ? text[(at + 2)..end] : null;
     }
 
     private Block ParseElement(XmlReader reader, IXmlLineInfo li, string markup, Func<string, SourceRef> describe, HashSet<string> usedTables)
@@ -138,14 +192,6 @@ public sealed class MarkupParser(StyleSheet styles, ParagraphClassifier classifi
         SourceMarkers.Find(markup, line, column) is { } s
             ? (Path.Combine(Path.GetDirectoryName(templateFile) ?? "", s.File), s.Line, s.Column)
             : (templateFile, 0, 0);
-
-    /// <summary>XmlReader names other places by generated line ("start tag on line 9 position 2"): say where they are in the template.</summary>
-    private string InTemplateTerms(string xmlMessage, string markup, bool english) =>
-        Regex.Replace(xmlMessage, @"line (\d+),? position (\d+)", m =>
-        {
-            var s = SourceMarkers.Find(markup, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
-            return s is not { } src ? m.Value : english ? $"{src.File} line {src.Line}" : $"{src.File} 第 {src.Line} 行";
-        }, RegexOptions.IgnoreCase);
 
     private static string Short(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -75,7 +75,7 @@ public static partial class SourceMarkers
     /// <summary>The markup without its markers, for showing a generated line to a person.</summary>
     public static string Strip(string markup) => Marker().Replace(markup, "");
 
-    private static int Offset(string text, int line, int column)
+    internal static int Offset(string text, int line, int column)
     {
         if (line < 1) return -1;
         int pos = 0;

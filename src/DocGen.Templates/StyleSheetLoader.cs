@@ -63,8 +63,13 @@ public static class StyleSheetLoader
         foreach (var item in s.Arr("numbering"))
             if (s.Obj(item) is { } n && Numbering(n, paragraphs, characters) is { } rule) numbering.Add(rule);
 
-        bool hinting = true;
-        if (s.Obj("pdf") is { } pdf) { hinting = pdf.Bool("fontHinting", true); pdf.Done(); }
+        // The PDF writer's own settings, checked here where they are written and handed on as text (StyleSheet.WriterSettings).
+        var writerSettings = new Dictionary<string, string>();
+        if (s.Obj("pdf") is { } pdf)
+        {
+            if (pdf.Get("fontHinting") is not null) writerSettings["pdf.fontHinting"] = pdf.Bool("fontHinting", true) ? "true" : "false";
+            pdf.Done();
+        }
         var docxFontNames = DocxFontNames.Gb2312;
         if (s.Obj("docx") is { } docx) { docxFontNames = docx.Choice("fontNames", DocxFontNames.Gb2312, DocxNames); docx.Done(); }
         double cjkLatin = DocGen.Typography.CjkLatinSpacing.DefaultEm;
@@ -77,7 +82,7 @@ public static class StyleSheetLoader
         if (page is not null && page.Obj(page.Get("pageNumber")) is { } pn) FontRef(pn, "font", fonts, required: false);
         s.Done();
         problems.ThrowIfAny();
-        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { PdfFontHinting = hinting, DocxFontNames = docxFontNames, CjkLatinSpacingEm = cjkLatin };
+        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { WriterSettings = writerSettings, DocxFontNames = docxFontNames, CjkLatinSpacingEm = cjkLatin };
         CheckGrid(sheet, page!, paragraphs["body"], problems);
         problems.ThrowIfAny();
         return (sheet, numbering);

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DocGen.Cli.Output;
-using DocGen.Data;
 using DocGen.Engine;
 using DocGen.Model;
-using DocGen.Review;
 
 namespace DocGen.Cli.Commands;
 
@@ -51,41 +49,27 @@ public static class CheckCommand
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
-        if (files is null) return (int)FailureKind.Usage;
-        var pipeline = new ReportPipeline(g.Locator(p));
+        if (files is null) return ExitCodes.Of(FailureKind.Usage);
+        var review = new ReportReview(new ReportPipeline(g.Locator(p)));
         var clock = Stopwatch.StartNew();
 
-        BoundReport? previous = null;
+        PreviousYearReport? previous = null;
         if (previousFile is not null)
         {
-            var (bound, failure) = Bind(pipeline, previousFile, ctx.Cancel);
+            var (report, failure) = review.ReadPrevious(previousFile, ctx.Cancel);
             if (failure is not null)
             {
                 // Without a readable, valid last-year report the comparison means nothing: say why and stop, as for a bad input.
-                var outcome = new RenderOutcome(previousFile, [], failure.Value.Diagnostics, failure.Value.Code, clock.Elapsed);
-                RunSummary.PrintDiagnostics(ctx, [outcome], g.IsVerbose(p));
-                if (json) RunSummary.WriteJson(ctx.Out, [outcome], clock.Elapsed, "check");
-                return outcome.ExitCode;
+                RunSummary.PrintDiagnostics(ctx, [failure], g.IsVerbose(p));
+                if (json) RunSummary.WriteJson(ctx.Out, [failure], clock.Elapsed, "check");
+                return ExitCodes.Of(failure.Failure);
             }
-            previous = bound;
+            previous = report;
         }
 
         var outcomes = new RenderOutcome[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>
-        {
-            var one = Stopwatch.StartNew();
-            var (bound, failure) = Bind(pipeline, files[i], ctx.Cancel);
-            if (failure is not null) { outcomes[i] = new RenderOutcome(files[i], [], failure.Value.Diagnostics, failure.Value.Code, one.Elapsed); return; }
-            try
-            {
-                var findings = ReportChecker.Check(bound!, previous);
-                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. findings], 0, one.Elapsed);
-            }
-            catch (DocGenException e)
-            {
-                outcomes[i] = new RenderOutcome(files[i], [], [.. bound!.Diagnostics, .. e.Diagnostics], (int)e.Kind, one.Elapsed);
-            }
-        });
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel },
+            i => outcomes[i] = review.Check(files[i], previous, ctx.Cancel));
         clock.Stop();
 
         RunSummary.PrintDiagnostics(ctx, outcomes, g.IsVerbose(p));
@@ -101,20 +85,5 @@ public static class CheckCommand
             }
         }
         return RunSummary.ExitCode(outcomes);
-    }
-
-    /// <summary>Reads and validates one data file; the failure (diagnostics and exit code) when it cannot be checked.</summary>
-    private static (BoundReport? Bound, (IReadOnlyList<Diagnostic> Diagnostics, int Code)? Failure) Bind(ReportPipeline pipeline, string file, CancellationToken cancel)
-    {
-        try
-        {
-            var bound = pipeline.Bind(file, cancel: cancel);
-            return bound.HasErrors ? (bound, (bound.Diagnostics, (int)FailureKind.InvalidData)) : (bound, null);
-        }
-        catch (DocGenException e) { return (null, (e.Diagnostics, (int)e.Kind)); }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, ([ReportPipeline.InternalError(e, file)], (int)FailureKind.Internal));
-        }
     }
 }

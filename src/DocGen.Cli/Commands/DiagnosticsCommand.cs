@@ -4,8 +4,9 @@ using DocGen.Model;
 namespace DocGen.Cli.Commands;
 
 /// <summary>
-/// Hidden `docgen diagnostics`: prints the catalog of diagnostic ids as the README's Markdown table, or rewrites that table in a
-/// README (scripts/update-readme-ids.sh). A test keeps the README in step with the catalog; this is how a maintainer updates it.
+/// Hidden `docgen diagnostics`: prints the catalog of diagnostic ids as the README's Markdown table, or rewrites the README's
+/// generated tables (exit codes and ids, <see cref="ReadmeTables"/>; scripts/update-readme-ids.sh). A test keeps the README in
+/// step; this is how a maintainer updates it.
 /// </summary>
 public static class DiagnosticsCommand
 {
@@ -28,7 +29,7 @@ public static class DiagnosticsCommand
             var ctx = g.Context();
             if (p.GetValue(readme) is not { } file)
             {
-                ctx.Out.Write(DiagnosticTable.Markdown());
+                ctx.Out.Write(ReadmeTables.Ids());
                 return 0;
             }
             string text;
@@ -37,15 +38,15 @@ public static class DiagnosticsCommand
             {
                 throw DiagnosticCatalog.IoRead.Fail($"无法读取：{e.Message}", $"cannot read: {e.Message}", file);
             }
-            if (DiagnosticTable.Splice(text) is not { } updated)
-                return ctx.Usage($"{file} 中没有编号表的标记注释 {DiagnosticTable.Start} … {DiagnosticTable.End}",
-                    $"{file} has no marker comments {DiagnosticTable.Start} … {DiagnosticTable.End} around the id table");
+            if (ReadmeTables.Splice(text) is not { } updated)
+                return ctx.Usage($"{file} 中缺少退出码表或编号表的标记注释（{ExitCodes.Start} … {ExitCodes.End}，{ReadmeTables.IdsStart} … {ReadmeTables.IdsEnd}）",
+                    $"{file} lacks the marker comments around the exit-code table or the id table ({ExitCodes.Start} … {ExitCodes.End}, {ReadmeTables.IdsStart} … {ReadmeTables.IdsEnd})");
             try { File.WriteAllText(file, updated); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw DiagnosticCatalog.IoWrite.Fail($"无法写入：{e.Message}", $"cannot write: {e.Message}", file);
             }
-            ctx.Err.WriteLine(updated == text ? ctx.T($"{file} 的编号表已是最新", $"{file}: the id table is up to date") : ctx.T($"已更新 {file}", $"updated {file}"));
+            ctx.Err.WriteLine(updated == text ? ctx.T($"{file} 的退出码表和编号表已是最新", $"{file}: the exit-code and id tables are up to date") : ctx.T($"已更新 {file}", $"updated {file}"));
             return 0;
         });
         return command;

@@ -2,8 +2,6 @@ using System.CommandLine;
 using DocGen.Cli.Output;
 using DocGen.Engine;
 using DocGen.Model;
-using DocGen.Pdf;
-using DocGen.Pdf.Fonts;
 using Spectre.Console;
 
 namespace DocGen.Cli.Commands;
@@ -51,14 +49,14 @@ public static class FontsCommand
         {
             var build = new ReportPipeline(locator).Build(data, templateName);
             ctx.PrintDiagnostics(build.Diagnostics);
-            if (!build.Ok) return (int)(build.Failure ?? FailureKind.InvalidData);
+            if (!build.Ok) return ExitCodes.Of(build.Failure ?? FailureKind.InvalidData);
             document = build.Document;
-            templates = [build.Report!.Template.Name];
+            templates = [build.TemplateName!];
         }
         else templates = templateName is null ? [.. locator.Names()] : [templateName];
 
-        var roles = templates.Select(t => (Template: t, Roles: fonts.Describe(locator.Load(t).Styles))).ToList();
-        IReadOnlyList<MissingGlyph> missing = [];
+        var roles = templates.Select(t => (Template: t, Roles: fonts.Describe(locator.Describe(t).Styles))).ToList();
+        IReadOnlyList<MissingCharacter> missing = [];
         DocGenException? fontFailure = null;
         if (document is not null)
         {
@@ -70,10 +68,10 @@ public static class FontsCommand
         else Print(ctx, roles, data, missing);
         if (fontFailure is not null) ctx.PrintDiagnostics(fontFailure.Diagnostics);
         bool problem = fontFailure is not null || missing.Count > 0 || roles.Any(r => r.Roles.Any(x => x.Problem is not null));
-        return problem ? (int)FailureKind.Font : 0;
+        return problem ? ExitCodes.Of(FailureKind.Font) : ExitCodes.Success;
     }
 
-    private static void Print(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
+    private static void Print(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleOverview> Roles)> all, string? data, IReadOnlyList<MissingCharacter> missing)
     {
         var console = Consoles.For(ctx.Out, Console.IsOutputRedirected);
         foreach (var (template, roles) in all)
@@ -86,11 +84,11 @@ public static class FontsCommand
             table.AddColumn(ctx.T("候选（按顺序）", "fallback chain (in order)"));
             foreach (var r in roles)
             {
-                string chosen = r.ChosenFile is null
+                string chosen = r.File is null
                     ? "[red]" + Markup.Escape((ctx.English ? r.ProblemEn : r.Problem) ?? ctx.T("无可用字体", "no usable font")) + "[/]"
-                    : Markup.Escape(r.ChosenFile) + (r.ChosenLatinFile is null || r.ChosenLatinFile == r.ChosenFile ? "" : Markup.Escape($"\n{ctx.T("西文", "Latin")}：{r.ChosenLatinFile}"));
+                    : Markup.Escape(r.File) + (r.LatinFile is null || r.LatinFile == r.File ? "" : Markup.Escape($"\n{ctx.T("西文", "Latin")}：{r.LatinFile}"));
                 string chain = string.Join("\n", r.Candidates.Select(c =>
-                    Markup.Escape($"{(c.IsLatin ? ctx.T("西文 ", "Latin ") : "")}{c.File}{(c.Face > 0 ? $"#{c.Face}" : "")}：{Status(ctx, c)}")));
+                    Markup.Escape($"{(c.Latin ? ctx.T("西文 ", "Latin ") : "")}{c.File}{(c.Face > 0 ? $"#{c.Face}" : "")}：{Status(ctx, c)}")));
                 table.AddRow(Markup.Escape(r.Role), Markup.Escape($"{r.OfficialName} / {r.LatinName}"), chosen, chain);
             }
             console.Write(table);
@@ -103,13 +101,13 @@ public static class FontsCommand
         }
         ctx.Out.WriteLine(ctx.T($"{data}：以下 {missing.Count} 处字符没有字体可以显示（PDF 中会成为空框）：", $"{data}: {missing.Count} character(s) no font covers (they would print as empty boxes):"));
         foreach (var m in missing)
-            ctx.Out.WriteLine($"  {m.Character} {m.CodePointLabel} [{m.Role}] {m.Where}：{m.Context}");
+            ctx.Out.WriteLine($"  {m.Character} {m.CodePoint} [{m.Role}] {m.Where}：{m.Context}");
     }
 
-    private static string Status(CliContext ctx, FontCandidateReport c) => c.Status switch
+    private static string Status(CliContext ctx, FontCandidateOverview c) => c.Status switch
     {
-        "found" when c.ResolvedPath == c.File => ctx.T("找到", "found") + Why(ctx, c.Match),
-        "found" => ctx.T("找到 ", "found ") + c.ResolvedPath + Why(ctx, c.Match),
+        "found" when c.Path == c.File => ctx.T("找到", "found") + Why(ctx, c.Match),
+        "found" => ctx.T("找到 ", "found ") + c.Path + Why(ctx, c.Match),
         "not found" => ctx.T("未找到", "not found"),
         var other => other,
     };
@@ -118,20 +116,17 @@ public static class FontsCommand
     private static string Why(CliContext ctx, string? match) => match switch
     {
         null => "",
-        FontMatch.FileName => ctx.T("（按文件名）", " (by file name)"),
-        FontMatch.Fallback => ctx.T("（替代字体）", " (fallback)"),
-        var m when m.StartsWith("family name: ", StringComparison.Ordinal) =>
-            ctx.T($"（按字体族名「{m["family name: ".Length..]}」）", $" (by family name \"{m["family name: ".Length..]}\")"),
+        FontCandidateOverview.ByFileName => ctx.T("（按文件名）", " (by file name)"),
+        FontCandidateOverview.AsFallback => ctx.T("（替代字体）", " (fallback)"),
+        var m when m.StartsWith(FontCandidateOverview.FamilyNamePrefix, StringComparison.Ordinal) =>
+            ctx.T($"（按字体族名「{m[FontCandidateOverview.FamilyNamePrefix.Length..]}」）", $" (by family name \"{m[FontCandidateOverview.FamilyNamePrefix.Length..]}\")"),
         var m => $"（{m}）",
     };
 
-    private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleReport> Roles)> all, string? data, IReadOnlyList<MissingGlyph> missing)
+    private static void WriteJson(CliContext ctx, List<(string Template, IReadOnlyList<FontRoleOverview> Roles)> all, string? data, IReadOnlyList<MissingCharacter> missing)
     {
-        var templates = all.Select(t => new FontTemplateJson(t.Template, t.Roles.Select(r => new FontRoleJson(r.Role, r.OfficialName, r.LatinName,
-            r.ChosenFile, r.ChosenLatinFile, r.Problem,
-            r.Candidates.Select(c => new FontCandidateJson(c.File, c.Face, c.IsLatin, c.Status, c.ResolvedPath, c.Match)).ToList())).ToList())).ToList();
-        var glyphs = data is null ? null : missing.Select(m => new MissingGlyphJson(m.Character, m.CodePointLabel, m.Role, m.Where, m.Context)).ToList();
-        string json = JsonText.Write(new FontsJson(templates, data, glyphs), CliJsonContext.Output.FontsJson);
+        var templates = all.Select(t => new FontTemplateJson(t.Template, t.Roles)).ToList();
+        string json = JsonText.Write(new FontsJson(templates, data, data is null ? null : missing), CliJsonContext.Output.FontsJson);
         ctx.Out.WriteLine(json);
     }
 }

@@ -11,7 +11,6 @@ public static class InitCommand
         var template = new Option<string>("--template")
         {
             Description = g.T("模板名（见 docgen templates）", "Template name (see docgen templates)"),
-            Required = true,
             HelpName = "NAME",
         };
         var agency = new Option<string?>("--agency")
@@ -51,10 +50,11 @@ public static class InitCommand
         {
             template, agency, year, output, force,
         };
+        g.Require(command, template);
         command.SetAction(p =>
         {
             var ctx = g.Context();
-            var package = g.Locator(p).Load(p.GetValue(template)!);
+            var package = g.Locator(p).Describe(p.GetValue(template)!);
             string? agencyName = p.GetValue(agency);
             // The report is always about a past year; the clock only supplies the default the clerk would type anyway.
             int reportYear = p.GetValue(year) ?? TimeProvider.System.GetLocalNow().Year - 1;
@@ -66,15 +66,14 @@ public static class InitCommand
                 return ctx.Usage($"--agency 含有控制字符 U+{code:X4}，机关名称只能是可见的文字", $"--agency contains the control character U+{code:X4}; an agency name is visible text only");
             }
             string agencyText = agencyName?.Trim() ?? ctx.T("请填写机关名称", "AGENCY NAME");
-            string target = p.GetValue(output) ?? DefaultFileName(package, agencyName, reportYear);
-            string schema = package.SchemaFile ?? Path.Combine(package.Folder, "schema.json");
+            string target = p.GetValue(output) ?? package.DefaultDataFileName(agencyName, reportYear);
 
             if (target == "-")
             {
-                ctx.Out.Write(DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema)));
+                ctx.Out.Write(package.NewDataFile(agencyText, reportYear));
                 return 0;
             }
-            string text = DataFileSkeleton.Create(package, agencyText, reportYear, DataFileSkeleton.SchemaReference(schema));
+            string text = package.NewDataFile(agencyText, reportYear);
             bool overwrite = p.GetValue(force);
             if (File.Exists(target) && !overwrite)
                 return ctx.Usage($"{target} 已存在；如要覆盖，请加 --force", $"{target} exists; add --force to overwrite it");
@@ -84,14 +83,6 @@ public static class InitCommand
             return 0;
         });
         return command;
-    }
-
-    internal static string DefaultFileName(Templates.TemplatePackage t, string? agency, int year)
-    {
-        if (agency is null) return $"report-{year}.json";
-        string title = t.RenderDefaultTitle(new Dictionary<string, object?> { ["agency"] = agency.Trim(), ["year"] = year });
-        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        return new string(title.Select(c => invalid.Contains(c) ? '_' : c).ToArray()) + ".json";
     }
 
     private static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;

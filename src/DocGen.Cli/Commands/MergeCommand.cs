@@ -16,7 +16,6 @@ public static class MergeCommand
         var output = new Option<string>("--output", "-o")
         {
             Description = g.T("写入的汇总数据文件", "Regional data file to write"),
-            Required = true,
             HelpName = "FILE",
         };
         var narrative = new Option<string?>("--narrative")
@@ -34,6 +33,7 @@ public static class MergeCommand
         {
             inputs, output, narrative, json,
         };
+        g.Require(command, output);
         command.SetAction(p => Run(g, p, p.GetValue(inputs)!, p.GetValue(output)!, p.GetValue(narrative), p.GetValue(json)));
         return command;
     }
@@ -43,7 +43,7 @@ public static class MergeCommand
         var ctx = g.Context();
         var clock = Stopwatch.StartNew();
         var expanded = BatchInputs.Expand(ctx, args);
-        if (expanded is null) return (int)FailureKind.Usage;
+        if (expanded is null) return ExitCodes.Of(FailureKind.Usage);
         // `docgen merge data/*.json -o data/region.json` would otherwise add the previous result into the new one.
         string target = Path.GetFullPath(output);
         var files = expanded.Where(f => Path.GetFullPath(f) != target).ToList();
@@ -89,17 +89,15 @@ public static class MergeCommand
     private static int ExitCode(IReadOnlyList<Diagnostic> errors)
     {
         var first = errors.FirstOrDefault(e => e.Id != DiagnosticCatalog.MergeInput.Id) ?? errors.FirstOrDefault();
-        return (int)(first is null ? FailureKind.InvalidData : DiagnosticCatalog.Find(first.Id)?.Failure ?? FailureKind.InvalidData);
+        return ExitCodes.Of(first is null ? FailureKind.InvalidData : DiagnosticCatalog.Find(first.Id)?.Failure ?? FailureKind.InvalidData);
     }
 
     /// <summary>Adds the "$schema" reference (as `docgen init` writes it) so the regional file gets the editor's help too.</summary>
     private static string WithSchema(string json, string output, TemplateLocator locator, string firstInput)
     {
         if (!json.StartsWith("{\n", StringComparison.Ordinal)) return json;
-        string? template = ReportPipeline.ReadData(firstInput) is Data.JObject o && o["template"] is Data.JString s ? s.Value : null;
-        if (template is null) return json;
-        var package = locator.Load(template);
-        string reference = DataFileSkeleton.SchemaReference(package.SchemaFile ?? Path.Combine(package.Folder, "schema.json"));
+        if (ReportPipeline.TemplateNameOf(firstInput) is not { } template) return json;
+        string reference = locator.Describe(template).SchemaReference();
         return "{\n  \"$schema\": " + JsonOutput.Quote(reference) + ",\n" + json[2..];
     }
 

@@ -44,8 +44,8 @@ public static class RenderCommand
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
-        if (files is null) return (int)FailureKind.Usage;
-        if (NameClash(ctx, files)) return (int)FailureKind.Usage;
+        if (files is null) return ExitCodes.Of(FailureKind.Usage);
+        if (NameClash(ctx, files)) return ExitCodes.Of(FailureKind.Usage);
 
         IReadOnlyList<IDocumentWriter> writers;
         try { writers = OutputFormats.Create(formats.Split(','), fontDirs); }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DocGen.Cli.Schema;
 using DocGen.Model;
 
 namespace DocGen.Cli.Commands;
@@ -37,10 +36,10 @@ public static class SchemaCommand
             if (names.Count > 1 && target is not null) return ctx.Usage("-o 只能与 --template 一起使用", "-o needs --template");
             foreach (var n in names)
             {
-                var package = locator.Load(n);
-                string text = SchemaGenerator.Generate(package);
+                var package = locator.Describe(n);
+                string text = package.Schema();
                 if (target == "-") { ctx.Out.Write(text); continue; }
-                string file = target ?? package.SchemaFile ?? Path.Combine(package.Folder, "schema.json");
+                string file = target ?? package.SchemaFile;
                 try { File.WriteAllText(file, text); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -65,14 +65,6 @@ public static class ServeCommand
             Templates = templates,
             Writers = writers,
             English = ctx.English,
-            NewDataFile = (template, agency, year, dataFile) =>
-            {
-                string target = dataFile is null || Path.GetFileName(dataFile) == "-"
-                    ? Path.Combine(Path.GetDirectoryName(dataFile ?? Path.GetFullPath("-"))!, InitCommand.DefaultFileName(template, agency, year))
-                    : dataFile;
-                string schema = template.SchemaFile ?? Path.Combine(template.Folder, "schema.json");
-                return (target, DataFileSkeleton.Create(template, agency, year, DataFileSkeleton.SchemaReference(schema)));
-            },
         };
         DocGen.Serve.ServeHost host;
         try { host = DocGen.Serve.ServeHost.StartAsync(options, ctx.Cancel).GetAwaiter().GetResult(); }

@@ -21,12 +21,12 @@ public static class TemplatesCommand
         {
             var ctx = g.Context();
             var locator = g.Locator(p);
-            var packages = locator.Names().Select(locator.Load).ToList();
+            var packages = locator.Names().Select(locator.Describe).ToList();
             if (packages.Count == 0)
             {
                 ctx.Err.WriteLine(ctx.T($"在 {locator.Root} 中没有找到模板（可用 --templates 或环境变量 DOCGEN_TEMPLATES 指定模板文件夹）",
                     $"no templates in {locator.Root} (use --templates or DOCGEN_TEMPLATES to name the templates folder)"));
-                return (int)FailureKind.Template;
+                return ExitCodes.Of(FailureKind.Template);
             }
             if (p.GetValue(json))
             {

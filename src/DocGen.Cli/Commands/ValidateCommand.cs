@@ -32,28 +32,13 @@ public static class ValidateCommand
     {
         var ctx = g.Context();
         var files = BatchInputs.Expand(ctx, args);
-        if (files is null) return (int)FailureKind.Usage;
-        var pipeline = new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck };
+        if (files is null) return ExitCodes.Of(FailureKind.Usage);
         // Render's checks short of writing: the PDF's fonts cover every character, and every table row fits a page.
-        var pdf = new PdfOutput(fontDirs);
+        var validator = new ReportValidator(new ReportPipeline(g.Locator(p)) { RunChecks = !noCheck }, new PdfOutput(fontDirs));
         var clock = Stopwatch.StartNew();
         var outcomes = new RenderOutcome[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel }, i =>
-        {
-            var one = Stopwatch.StartNew();
-            BuildResult build;
-            try
-            {
-                build = pipeline.Build(files[i], cancel: ctx.Cancel);
-                if (build.Ok) build = Checked(build, pdf);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                build = new BuildResult(null, [ReportPipeline.InternalError(e, files[i])], null, FailureKind.Internal);
-            }
-            int code = build.Ok ? 0 : (int)(build.Failure ?? FailureKind.InvalidData);
-            outcomes[i] = new RenderOutcome(files[i], [], build.Diagnostics, code, one.Elapsed);
-        });
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ctx.Cancel },
+            i => outcomes[i] = validator.Validate(files[i], ctx.Cancel));
         clock.Stop();
 
         RunSummary.PrintDiagnostics(ctx, outcomes, g.IsVerbose(p));
@@ -70,19 +55,5 @@ public static class ValidateCommand
             }
         }
         return RunSummary.ExitCode(outcomes);
-    }
-
-    /// <summary>The build with the PDF's refusals added (as render would report them), or unchanged when it would print.</summary>
-    private static BuildResult Checked(BuildResult build, PdfOutput pdf)
-    {
-        try
-        {
-            pdf.Check(build.Document!, layout: true);
-            return build;
-        }
-        catch (DocGenException e)
-        {
-            return new BuildResult(null, [.. build.Diagnostics, .. e.Diagnostics], build.Report, e.Kind);
-        }
     }
 }

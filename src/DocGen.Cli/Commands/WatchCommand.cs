@@ -1,8 +1,6 @@
 using System.CommandLine;
-using DocGen.Data;
 using DocGen.Engine;
 using DocGen.Model;
-using DocGen.Templates;
 
 namespace DocGen.Cli.Commands;
 
@@ -141,7 +139,7 @@ public static class WatchCommand
             if (_templateChanged && _templateFolder is not null)
             {
                 _templateChanged = false;
-                try { TemplatePackage.LoadFresh(_templateFolder); }
+                try { TemplateInfo.CheckFresh(_templateFolder); }
                 catch (DocGenException e)
                 {
                     ctx.PrintDiagnostics(e.Diagnostics);
@@ -156,19 +154,14 @@ public static class WatchCommand
             ctx.Out.WriteLine(o.Ok
                 ? ctx.T($"[{_count}] 完成 → {string.Join(", ", o.Outputs.Select(Path.GetFileName))}（{warnings} 个警告，{ms}）",
                         $"[{_count}] done → {string.Join(", ", o.Outputs.Select(Path.GetFileName))} ({warnings} warning(s), {ms})")
-                : ctx.T($"[{_count}] 失败：{errors} 个错误（退出码 {o.ExitCode}）", $"[{_count}] failed: {errors} error(s) (exit code {o.ExitCode})"));
+                : ctx.T($"[{_count}] 失败：{errors} 个错误（退出码 {ExitCodes.Of(o.Failure)}）", $"[{_count}] failed: {errors} error(s) (exit code {ExitCodes.Of(o.Failure)})"));
             ctx.Out.Flush();
         }
 
         /// <summary>The data file names its template; follow it when that name changes (or first becomes readable).</summary>
         private void WatchTemplateOf()
         {
-            string? name = null;
-            try
-            {
-                if (ReportPipeline.ReadData(data) is JObject o && o["template"] is JString s) name = s.Value;
-            }
-            catch (DocGenException) { }
+            string? name = ReportPipeline.TemplateNameOf(data);
             if (name is null || name.Contains('/') || name.Contains('\\') || name.Contains("..")) return;
             string folder = Path.GetFullPath(Path.Combine(locator.Root, name));
             if (folder == _templateFolder || !Directory.Exists(folder)) return;

@@ -39,16 +39,10 @@ public sealed record TemplateJson(string Name, string Description, string Descri
 /// <summary>`fonts --json`: data and missing only when a data file was given.</summary>
 public sealed record FontsJson(IReadOnlyList<FontTemplateJson> Templates,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Data,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MissingGlyphJson>? Missing);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MissingCharacter>? Missing);
 
-public sealed record FontTemplateJson(string Name, IReadOnlyList<FontRoleJson> Roles);
-
-public sealed record FontRoleJson(string Role, string OfficialName, string LatinName, string? File, string? LatinFile, string? Problem,
-    IReadOnlyList<FontCandidateJson> Candidates);
-
-public sealed record FontCandidateJson(string File, int Face, bool Latin, string Status, string? Path, string? Match);
-
-public sealed record MissingGlyphJson(string Character, string CodePoint, string Role, string Where, string Context);
+/// <summary>The roles of one template (<see cref="FontOverview"/>'s records are written as they are).</summary>
+public sealed record FontTemplateJson(string Name, IReadOnlyList<FontRoleOverview> Roles);
 
 /// <summary>
 /// The source-generated serializer of the records above: no reflection at run time, so the published executable can be

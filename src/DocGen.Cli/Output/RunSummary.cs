@@ -8,7 +8,7 @@ namespace DocGen.Cli.Output;
 public static class RunSummary
 {
     /// <summary>0 when every input succeeded, else the code of the first failed input in input order.</summary>
-    public static int ExitCode(IReadOnlyList<RenderOutcome> outcomes) => outcomes.FirstOrDefault(o => !o.Ok)?.ExitCode ?? 0;
+    public static int ExitCode(IReadOnlyList<RenderOutcome> outcomes) => ExitCodes.Of(outcomes.FirstOrDefault(o => !o.Ok)?.Failure);
 
     /// <param name="verbose">Print acknowledged rule breaks in full; otherwise one count per file: they are known and published
     /// knowingly, and 100 copies of a file would print 200 long lines that hide the warnings that matter.</param>
@@ -39,7 +39,7 @@ public static class RunSummary
             var cells = new List<string>
             {
                 Markup.Escape(o.Input),
-                o.Ok ? "[green]" + ctx.T("成功", "ok") + "[/]" : "[red]" + ctx.T("失败", "failed") + $" ({o.ExitCode})[/]",
+                o.Ok ? "[green]" + ctx.T("成功", "ok") + "[/]" : "[red]" + ctx.T("失败", "failed") + $" ({ExitCodes.Of(o.Failure)})[/]",
             };
             if (showOutputs) cells.Add(Markup.Escape(string.Join(", ", o.Outputs.Select(Path.GetFileName))));
             cells.Add(Warnings(o).ToString());
@@ -61,7 +61,7 @@ public static class RunSummary
     {
         var totals = new RunTotalsJson(outcomes.Count, outcomes.Count(o => o.Ok), outcomes.Count(o => !o.Ok), outcomes.Sum(o => o.Outputs.Count),
             outcomes.Sum(Warnings), outcomes.Sum(Errors), (long)total.TotalMilliseconds);
-        var inputs = outcomes.Select(o => new InputJson(o.Input, o.Ok ? "ok" : "failed", o.ExitCode, o.Outputs,
+        var inputs = outcomes.Select(o => new InputJson(o.Input, o.Ok ? "ok" : "failed", ExitCodes.Of(o.Failure), o.Outputs,
             DiagnosticJson.Of(o.Diagnostics, Severity.Warning), DiagnosticJson.Of(o.Diagnostics, Severity.Error),
             (long)o.Elapsed.TotalMilliseconds)).ToList();
         output.WriteLine(JsonText.Write(new RunJson(command, ExitCode(outcomes), totals, inputs), CliJsonContext.Output.RunJson));

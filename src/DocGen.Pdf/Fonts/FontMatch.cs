@@ -5,5 +5,6 @@ public static class FontMatch
 {
     public const string FileName = "file name";
     public const string Fallback = "fallback";
-    public static string FamilyName(string family) => "family name: " + family;
+    public const string FamilyNamePrefix = "family name: ";
+    public static string FamilyName(string family) => FamilyNamePrefix + family;
 }

@@ -68,6 +68,13 @@ public sealed class CommandLineSafetyTests
         Assert.True(template.ExitCode == 64, template.ToString());
         Assert.Contains("缺少必需的选项 --template", template.Stderr);
         Assert.DoesNotContain("is required", template.Stderr);
+        var templateEn = CliRunner.Run(dir.Path, "init", "--year", "2024", "--lang", "en");
+        Assert.True(templateEn.ExitCode == 64, templateEn.ToString());
+        Assert.Contains("usage error: the option --template is required", templateEn.Stderr);
+        var merge = CliRunner.Run(dir.Path, "merge", "a.json");
+        Assert.True(merge.ExitCode == 64, merge.ToString());
+        Assert.Contains("缺少必需的选项 --output", merge.Stderr);
+        Assert.Equal(2, merge.Stderr.Split('\n').Count(l => l.StartsWith("用法错误：", StringComparison.Ordinal)) + 1);
     }
 
     [Fact]

@@ -13,25 +13,7 @@ public sealed class LauncherTests
     public void First_call_announces_the_build_and_later_calls_are_quiet()
     {
         using var dir = new TempDir();
-        File.Copy(Path.Combine(Repo.Root, "docgen"), dir.File("docgen"));
-        Directory.CreateDirectory(dir.File("scripts"));
-        // Fonts are installed on this machine: the real ensure-deps.sh is then silent, as on a second run.
-        File.Copy(Path.Combine(Repo.Root, "scripts", "ensure-deps.sh"), dir.File("scripts/ensure-deps.sh"));
-        Directory.CreateDirectory(dir.File("src/DocGen.Cli"));
-        File.WriteAllText(dir.File("src/DocGen.Cli/Program.cs"), "// stand-in");
-        File.WriteAllText(dir.File("Directory.Build.props"), "<Project/>");
-        File.WriteAllText(dir.File("Directory.Packages.props"), "<Project/>");
-        Directory.CreateDirectory(dir.File("bin"));
-        // `dotnet publish … -o DIR` makes DIR/docgen.dll; `dotnet DLL ARGS` prints what it was asked to run.
-        File.WriteAllText(dir.File("bin/dotnet"), """
-            #!/usr/bin/env bash
-            if [[ "$1" == publish ]]; then
-              while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && { mkdir -p "$2"; touch "$2/docgen.dll"; }; shift; done
-              exit 0
-            fi
-            echo "ran $*"
-            """);
-        File.SetUnixFileMode(dir.File("bin/dotnet"), (UnixFileMode)0b111_101_101);
+        MakeCheckout(dir);
 
         var first = Launch(dir, "--version");
         var second = Launch(dir, "--version");
@@ -46,7 +28,62 @@ public sealed class LauncherTests
         Assert.Contains("sources changed: rebuilding (about a minute)", english.Stderr);
     }
 
-    private static ProcessResult Launch(TempDir dir, string arg, string? more = null, string? lang = null, bool touch = false)
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void With_DOCGEN_AOT_the_native_executable_is_built_once_and_run_without_dotnet()
+    {
+        if (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64) return;
+        using var dir = new TempDir();
+        MakeCheckout(dir);
+
+        var first = Launch(dir, "--version", aot: true);
+        var second = Launch(dir, "--version", aot: true);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal("native --version", first.Stdout.Trim());
+        Assert.Contains("Native AOT，约 5 分钟", first.Stderr);
+        Assert.Contains("-p:PublishAot=true", File.ReadAllText(dir.File("publish-args")));
+        Assert.True(second.ExitCode == 0 && second.Stderr.Length == 0 && second.Stdout.Trim() == "native --version", second.ToString());
+        // Without the variable the ReadyToRun build is made and run through dotnet, as before.
+        var plain = Launch(dir, "--version");
+        Assert.StartsWith("ran ", plain.Stdout);
+    }
+
+    /// <summary>A copy of the checkout's layout with a stand-in `dotnet` on PATH, so no real build is needed.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void MakeCheckout(TempDir dir)
+    {
+        File.Copy(Path.Combine(Repo.Root, "docgen"), dir.File("docgen"));
+        Directory.CreateDirectory(dir.File("scripts"));
+        // Fonts are installed on this machine: the real ensure-deps.sh is then silent, as on a second run.
+        File.Copy(Path.Combine(Repo.Root, "scripts", "ensure-deps.sh"), dir.File("scripts/ensure-deps.sh"));
+        Directory.CreateDirectory(dir.File("src/DocGen.Cli"));
+        File.WriteAllText(dir.File("src/DocGen.Cli/Program.cs"), "// stand-in");
+        File.WriteAllText(dir.File("Directory.Build.props"), "<Project/>");
+        File.WriteAllText(dir.File("Directory.Packages.props"), "<Project/>");
+        Directory.CreateDirectory(dir.File("bin"));
+        // `dotnet publish … -o DIR` makes DIR/docgen.dll, and with -p:PublishAot=true a native DIR/docgen that says it ran;
+        // `dotnet DLL ARGS` prints what it was asked to run.
+        File.WriteAllText(dir.File("bin/dotnet"), """
+            #!/usr/bin/env bash
+            if [[ "$1" == publish ]]; then
+              echo "$*" >> "$(dirname "$0")/../publish-args"
+              aot=0; [[ "$*" == *PublishAot=true* ]] && aot=1
+              while [[ $# -gt 0 ]]; do
+                if [[ "$1" == -o ]]; then
+                  mkdir -p "$2"
+                  if ((aot)); then printf '#!/usr/bin/env bash\necho "native $*"\n' > "$2/docgen"; chmod +x "$2/docgen"; else touch "$2/docgen.dll"; fi
+                fi
+                shift
+              done
+              exit 0
+            fi
+            echo "ran $*"
+            """);
+        File.SetUnixFileMode(dir.File("bin/dotnet"), (UnixFileMode)0b111_101_101);
+    }
+
+    private static ProcessResult Launch(TempDir dir, string arg, string? more = null, string? lang = null, bool touch = false, bool aot = false)
     {
         if (touch)
         {
@@ -56,6 +93,8 @@ public sealed class LauncherTests
         var psi = ProcessRunner.Info("bash", [dir.File("docgen"), arg, .. more is null ? [] : new[] { more }, .. lang is null ? [] : new[] { lang }]);
         psi.Environment["PATH"] = dir.File("bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         psi.Environment.Remove("DOCGEN_LANG");
+        if (aot) psi.Environment["DOCGEN_AOT"] = "1";
+        else psi.Environment.Remove("DOCGEN_AOT");
         return ProcessRunner.Run(psi);
     }
 }

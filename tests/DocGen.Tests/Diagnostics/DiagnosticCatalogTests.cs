@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DocGen.Model;
+using DocGen.Tests.Cli;
 using DocGen.Tests.Robustness;
 using DocGen.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed partial class DiagnosticCatalogTests
     [Fact]
     public void Every_entry_has_a_unique_id_a_severity_an_exit_and_both_languages()
     {
-        Assert.True(DiagnosticCatalog.All.Count >= 60, $"only {DiagnosticCatalog.All.Count} entries: the reflection over the catalog's fields lost some");
+        Assert.True(DiagnosticCatalog.All.Count >= 60, $"only {DiagnosticCatalog.All.Count} entries: the catalog's list lost some");
         Assert.Equal(DiagnosticCatalog.All.Count, DiagnosticCatalog.All.Select(k => k.Id).Distinct().Count());
         foreach (var k in DiagnosticCatalog.All)
         {
@@ -28,6 +29,19 @@ public sealed partial class DiagnosticCatalogTests
             Assert.False(string.IsNullOrWhiteSpace(k.MeaningEn), $"{k.Id}: no English meaning");
             Assert.False(HasChinese(k.MeaningEn), $"{k.Id}: the English meaning is not English: {k.MeaningEn}");
         }
+    }
+
+    [Fact]
+    public void All_holds_every_entry_field_once_in_the_order_of_the_file()
+    {
+        // The list is filled as the fields are initialised (no reflection, which the Native AOT executable cannot order by
+        // metadata token); here, on the JIT runtime, reflection checks that no field was left out of it or added twice.
+        var fields = typeof(DiagnosticCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticKind)).OrderBy(f => f.MetadataToken).Select(f => (DiagnosticKind)f.GetValue(null)!).ToList();
+        Assert.Equal(fields.Select(k => k.Id), DiagnosticCatalog.All.Select(k => k.Id));
+        Assert.All(fields.Zip(DiagnosticCatalog.All), pair => Assert.Same(pair.First, pair.Second));
+        Assert.Equal(FailureKind.Template, DiagnosticCatalog.LayoutRowTooTall.OtherFailure);
+        Assert.True(DiagnosticCatalog.TableRule.IsFamily && DiagnosticCatalog.CheckContinuity.IsFamily && !DiagnosticCatalog.JsonSyntax.IsFamily);
     }
 
     [Fact]
@@ -73,15 +87,42 @@ public sealed partial class DiagnosticCatalogTests
         Assert.True(found.Count == 0, "diagnostic ids or diagnostics outside the catalog (use an entry of DiagnosticCatalog):\n" + string.Join("\n", found));
     }
 
+    /// <summary>The README's exit-code and id tables are what `docgen diagnostics --update-readme` writes from ExitCodes and the catalog.</summary>
     [Fact]
-    public void The_readme_id_table_is_the_catalog()
+    public void The_readme_exit_code_and_id_tables_are_generated()
     {
         string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).ReplaceLineEndings("\n");
-        string? expected = DiagnosticTable.Splice(readme);
-        Assert.True(expected is not null, $"README.md has no id table between {DiagnosticTable.Start} and {DiagnosticTable.End}");
-        Assert.True(expected == readme,
-            "README.md's table of diagnostic ids differs from src/DocGen.Model/DiagnosticCatalog.cs. Regenerate it with scripts/update-readme-ids.sh " +
-            "(it runs `docgen diagnostics --update-readme README.md`) and commit the result.");
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("README.md"), readme);
+        var r = CliRunner.Run(dir.Path, "diagnostics", "--update-readme", "README.md");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(File.ReadAllText(dir.File("README.md")) == readme,
+            "README.md's tables of exit codes or diagnostic ids differ from src/DocGen.Cli/ExitCodes.cs and src/DocGen.Model/DiagnosticCatalog.cs. " +
+            "Regenerate them with scripts/update-readme-ids.sh (it runs `docgen diagnostics --update-readme README.md`) and commit the result.");
+        Assert.Contains("| 2 | invalid data (validation failed) |", readme, StringComparison.Ordinal);
+        Assert.Contains("| `E-IO-WRITE` | error | 5 |", readme, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every failure kind has its own exit code, none of them success (0) or cancellation (130).</summary>
+    [Fact]
+    public void Every_failure_kind_has_its_own_exit_code()
+    {
+        var codes = Enum.GetValues<FailureKind>().Select(k => CliExitCodes.Of(k)).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        Assert.DoesNotContain(0, codes);
+        Assert.DoesNotContain(130, codes);
+        Assert.Equal(0, CliExitCodes.Of(null));
+    }
+
+    /// <summary>A README without the markers is a usage error, not a silently unchanged file.</summary>
+    [Fact]
+    public void Updating_a_readme_without_markers_is_refused()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("README.md"), "# no tables\n");
+        var r = CliRunner.Run(dir.Path, "diagnostics", "--update-readme", "README.md");
+        Assert.True(r.ExitCode == 64, r.ToString());
+        Assert.Equal("# no tables\n", File.ReadAllText(dir.File("README.md")));
     }
 
     /// <summary>The ids the README's prose and guarantees table promise exist: a renamed id cannot linger in the documentation.</summary>

@@ -1,4 +1,5 @@
 using DocGen.Engine;
+using DocGen.Model;
 using DocGen.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -39,7 +40,7 @@ public class ExampleOutputChecks
         var renderer = new ReportRenderer(Pipelines.Default, OutputFormats.Create(["docx", "pdf"], []));
         var outcome = renderer.Render(input, outDir);
 
-        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal(FailureKind.InvalidData, outcome.Failure);
         Assert.Contains(outcome.Diagnostics, d => d.Id == "T3-1" && d.Message.Contains("「科研机构」列"));
         Assert.Empty(outcome.Outputs);
         Assert.Equal(["agency.pdf"], Directory.GetFiles(outDir).Select(Path.GetFileName));

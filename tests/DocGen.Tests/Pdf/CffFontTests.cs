@@ -13,7 +13,7 @@ public class CffFontTests
     private const string NotoRegular = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 
     private static Document Sample(bool hinting) =>
-        new(PdfFixture.Info, PdfFixture.Styles with { PdfFontHinting = hinting },
+        new(PdfFixture.Info, new DocGen.Pdf.PdfOptions(hinting).ApplyTo(PdfFixture.Styles),
         [
             PdfFixture.P("title", "测试机关2023年政府信息公开工作年度报告", "标题"),
             PdfFixture.RunIn("（一）依法公布政府信息。", "全年累计发布信息3712条，其中，行政文件79件、图解88篇；政务微信发布信息639篇。", "p1"),

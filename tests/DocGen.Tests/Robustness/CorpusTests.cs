@@ -1,5 +1,6 @@
 using DocGen.Engine;
 using DocGen.Model;
+using DocGen.Tests.Cli;
 using DocGen.Tests.Support;
 
 namespace DocGen.Tests.Robustness;
@@ -28,7 +29,7 @@ public class CorpusTests
         {
             string outDir = Path.Combine(dir, "out");
             var outcome = Renderer.Value.Render(input, outDir);
-            (diagnostics, exit) = (outcome.Diagnostics, outcome.ExitCode);
+            (diagnostics, exit) = (outcome.Diagnostics, CliExitCodes.Of(outcome.Failure));
             var files = Directory.Exists(outDir) ? Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
             if (exit == 0) Assert.Equal([name + ".docx", name + ".pdf"], files);
             else Assert.Empty(files);
@@ -36,7 +37,7 @@ public class CorpusTests
         else
         {
             var result = Pipelines.Default.Build(input);
-            (diagnostics, exit) = (result.Diagnostics, result.Ok ? 0 : (int)(result.Failure ?? FailureKind.Internal));
+            (diagnostics, exit) = (result.Diagnostics, result.Ok ? 0 : CliExitCodes.Of(result.Failure ?? FailureKind.Internal));
             Assert.Equal(result.Ok, exit == 0);
         }
 
@@ -52,7 +53,7 @@ public class CorpusTests
         foreach (var d in diagnostics)
         {
             DiagnosticAssert.IsClear(d);
-            if (exit == (int)FailureKind.InvalidData && d.Severity == Severity.Error)
+            if (exit == CliExitCodes.Of(FailureKind.InvalidData) && d.Severity == Severity.Error)
             {
                 Assert.True(d.File == input && d.Line > 0, $"a data error must point into the data file: {d.Format()}");
             }

@@ -26,7 +26,7 @@ public class EnvironmentTests
 
     private static void AssertFailed(RenderOutcome o, string id, FailureKind kind)
     {
-        Assert.Equal((int)kind, o.ExitCode);
+        Assert.Equal(kind, o.Failure);
         Assert.Empty(o.Outputs);
         var d = Assert.Single(o.Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal(id, d.Id);

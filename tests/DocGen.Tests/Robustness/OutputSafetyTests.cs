@@ -27,7 +27,7 @@ public class OutputSafetyTests
 
         var o = DocxAndPdf().RenderAll([input], dir, parallelism: 1).Single();
 
-        Assert.Equal((int)FailureKind.Io, o.ExitCode);
+        Assert.Equal(FailureKind.Io, o.Failure);
         var d = Assert.Single(o.Diagnostics);
         Assert.Equal("E-IO-OUTPUT-IS-INPUT", d.Id);
         Assert.Contains("x.pdf", d.Message);
@@ -79,7 +79,7 @@ public class OutputSafetyTests
 
         var refused = DocxAndPdf().Render(input, outDir);
 
-        Assert.Equal((int)FailureKind.Io, refused.ExitCode);
+        Assert.Equal(FailureKind.Io, refused.Failure);
         var d = Assert.Single(refused.Diagnostics);
         Assert.Equal("E-IO-READONLY", d.Id);
         Assert.Contains("--force", d.Message);

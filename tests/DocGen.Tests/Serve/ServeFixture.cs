@@ -30,7 +30,6 @@ public sealed class ServeFixture : IAsyncLifetime
             DataFile = DataFile,
             Templates = new TemplateLocator(Repo.Templates),
             Writers = OutputFormats.Create(OutputFormats.Names, []),
-            NewDataFile = (_, _, _, _) => throw new InvalidOperationException("the data file exists"),
         });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,9 +1,8 @@
 using System.Text;
-using DocGen.Engine;
 using DocGen.Tables;
 using DocGen.Templates;
 
-namespace DocGen.Cli.Commands;
+namespace DocGen.Engine.DataFiles;
 
 /// <summary>
 /// A new data file that explains itself to a clerk who has never written JSON: every field present (a zero in every typed
@@ -11,7 +10,7 @@ namespace DocGen.Cli.Commands;
 /// with what it prints as (the table's printed name, the row's printed label, the columns, what each text list holds and how
 /// to type numbering and bold). DocGen reads // comments; the labels come from the template, so they cannot drift from it.
 /// </summary>
-public static class DataFileSkeleton
+internal static class DataFileSkeleton
 {
     public static string Create(TemplatePackage t, string agency, int year, string schemaReference)
     {

@@ -1,19 +1,18 @@
-using DocGen.Cli.Output;
 using DocGen.Tables;
 using DocGen.Templates;
 using TemplateValueType = DocGen.Tables.ValueType;
 
-namespace DocGen.Cli.Schema;
+namespace DocGen.Engine.DataFiles;
 
 /// <summary>
 /// Builds the JSON Schema (draft-07, the dialect VS Code understands best) of a template's data file from the template itself:
 /// every table row and column with its printed label as the title, every narrative field, the label overrides and the
 /// acknowledgements. Editors then autocomplete and explain each field in Chinese. Output is deterministic (definition order).
 /// </summary>
-public static class SchemaGenerator
+internal static class SchemaGenerator
 {
     public static string Generate(TemplatePackage t) =>
-        JsonText.Write(Build(t), SchemaJsonContext.Output.DataFileSchema).ReplaceLineEndings("\n") + "\n";
+        System.Text.Json.JsonSerializer.Serialize(Build(t), SchemaJsonContext.Output.DataFileSchema).ReplaceLineEndings("\n") + "\n";
 
     public static DataFileSchema Build(TemplatePackage t)
     {

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DocGen.Engine;
-
-namespace DocGen.Cli.Schema;
+namespace DocGen.Engine.DataFiles;
 
 /// <summary>
 /// The JSON Schema (draft-07) keywords DocGen's data-file schema uses, in the order they are written. Keywords left null are
