@@ -19,7 +19,7 @@ internal static class FontTable
     public static string EastAsiaName(M.StyleSheet sheet, M.FontRole role)
     {
         string name = role.EastAsiaName;
-        return sheet.DocxFontNames == M.DocxFontNames.Windows && name.EndsWith(GbSuffix, StringComparison.Ordinal) && name.Length > GbSuffix.Length
+        return DocxOptions.Of(sheet).FontNames == DocxFontNames.Windows && name.EndsWith(GbSuffix, StringComparison.Ordinal) && name.Length > GbSuffix.Length
             ? name[..^GbSuffix.Length]
             : name;
     }

@@ -20,9 +20,10 @@ public sealed record StyleSheet(
         Fonts.TryGetValue(role, out var f) ? f : throw DiagnosticCatalog.StyleUnknown.Fail($"样式表中没有字体角色「{role}」", $"the style sheet has no font role \"{role}\"");
 
     /// <summary>
-    /// Settings that one writer alone reads, as "writer.key" → the value styles.json gives (its "pdf" section: "pdf.fontHinting"
-    /// → "false"). The template loader checks them where they are written; what they mean is the writer's business (the PDF's
-    /// is DocGen.Pdf's PdfOptions), so the model carries them without interpreting them.
+    /// Settings that one writer alone reads, as "writer.key" → the value styles.json gives (its "pdf" and "docx" sections:
+    /// "pdf.fontHinting" → "false", "docx.fontNames" → "windows"). The template loader checks them where they are written; what
+    /// they mean is the writer's business (DocGen.Pdf's PdfOptions, DocGen.Docx's DocxOptions), so the model carries them
+    /// without interpreting them.
     /// </summary>
     public IReadOnlyDictionary<string, string> WriterSettings { get; init; } = new Dictionary<string, string>();
 
@@ -33,21 +34,12 @@ public sealed record StyleSheet(
     /// </summary>
     public double CjkLatinSpacingEm { get; init; } = Typography.CjkLatinSpacing.DefaultEm;
 
-    /// <summary>
-    /// Which names the DOCX gives the 仿宋 and 楷体 faces: the official 仿宋_GB2312/楷体_GB2312, or the 仿宋/楷体 that Windows
-    /// ships, for offices without the GB2312 fonts. styles.json: "docx": { "fontNames": "gb2312" | "windows" }.
-    /// </summary>
-    public DocxFontNames DocxFontNames { get; init; } = DocxFontNames.Gb2312;
-
     /// <summary>Body grid pitch: the type area height divided by the lines per page (GB/T 9704: 225 mm / 22).</summary>
     public double LinePitchPt => Units.MmToPt(Page.TypeAreaHeightMm) / Page.LinesPerPage;
 
     /// <summary>Body character pitch: the type area width divided by characters per line (156 mm / 28).</summary>
     public double CharPitchPt => Units.MmToPt(Page.TypeAreaWidthMm) / Page.CharsPerLine;
 }
-
-/// <summary>The DOCX names of the official 仿宋/楷体 faces (see <see cref="StyleSheet.DocxFontNames"/>).</summary>
-public enum DocxFontNames { Gb2312, Windows }
 
 public sealed record PageSetup(
     double WidthMm, double HeightMm,

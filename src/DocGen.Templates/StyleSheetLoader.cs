@@ -18,7 +18,7 @@ public static class StyleSheetLoader
     };
 
     /// <summary>Which names the DOCX gives the official 仿宋/楷体 faces (README, opening the DOCX in Word or WPS).</summary>
-    private static readonly Dictionary<string, DocxFontNames> DocxNames = new() { ["gb2312"] = DocxFontNames.Gb2312, ["windows"] = DocxFontNames.Windows };
+    private static readonly Dictionary<string, string> DocxNames = new() { ["gb2312"] = "gb2312", ["windows"] = "windows" };
 
     /// <summary>How long one numbering pattern may take on one paragraph; the non-backtracking engine keeps real patterns far below it.</summary>
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(500);
@@ -63,15 +63,18 @@ public static class StyleSheetLoader
         foreach (var item in s.Arr("numbering"))
             if (s.Obj(item) is { } n && Numbering(n, paragraphs, characters) is { } rule) numbering.Add(rule);
 
-        // The PDF writer's own settings, checked here where they are written and handed on as text (StyleSheet.WriterSettings).
+        // The writers' own settings, checked here where they are written and handed on as text (StyleSheet.WriterSettings).
         var writerSettings = new Dictionary<string, string>();
         if (s.Obj("pdf") is { } pdf)
         {
             if (pdf.Get("fontHinting") is not null) writerSettings["pdf.fontHinting"] = pdf.Bool("fontHinting", true) ? "true" : "false";
             pdf.Done();
         }
-        var docxFontNames = DocxFontNames.Gb2312;
-        if (s.Obj("docx") is { } docx) { docxFontNames = docx.Choice("fontNames", DocxFontNames.Gb2312, DocxNames); docx.Done(); }
+        if (s.Obj("docx") is { } docx)
+        {
+            if (docx.Get("fontNames") is not null) writerSettings["docx.fontNames"] = docx.Choice("fontNames", "gb2312", DocxNames);
+            docx.Done();
+        }
         double cjkLatin = DocGen.Typography.CjkLatinSpacing.DefaultEm;
         if (s.Obj("typography") is { } typography)
         {
@@ -82,7 +85,7 @@ public static class StyleSheetLoader
         if (page is not null && page.Obj(page.Get("pageNumber")) is { } pn) FontRef(pn, "font", fonts, required: false);
         s.Done();
         problems.ThrowIfAny();
-        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { WriterSettings = writerSettings, DocxFontNames = docxFontNames, CjkLatinSpacingEm = cjkLatin };
+        var sheet = new StyleSheet(setup, fonts, paragraphs, characters) { WriterSettings = writerSettings, CjkLatinSpacingEm = cjkLatin };
         CheckGrid(sheet, page!, paragraphs["body"], problems);
         problems.ThrowIfAny();
         return (sheet, numbering);

@@ -85,7 +85,7 @@ public class DocxWordCompatibilityTests
     public void The_windows_font_names_switch_writes_fangsong_and_kaiti_instead_of_the_gb2312_names()
     {
         var styles = SampleDocuments.Styles with { };
-        var windows = new Model.Document(SampleDocuments.Info, styles with { DocxFontNames = Model.DocxFontNames.Windows }, SampleDocuments.Report().Blocks);
+        var windows = new Model.Document(SampleDocuments.Info, new DocGen.Docx.DocxOptions(DocGen.Docx.DocxFontNames.Windows).ApplyTo(styles), SampleDocuments.Report().Blocks);
         using var word = DocxFiles.Open(DocxFiles.Write(windows));
         var fonts = word.MainDocumentPart!.FontTablePart!.Fonts.Elements<Font>().Select(f => f.Name!.Value!).ToList();
         Assert.Contains("仿宋", fonts);
@@ -109,8 +109,8 @@ public class DocxWordCompatibilityTests
                 File.WriteAllText(path, sheet.Replace("\"pdf\": {", $"\"docx\": {{ \"fontNames\": \"{value}\" }},\n  \"pdf\": {{", StringComparison.Ordinal));
                 return path;
             }
-            Assert.Equal(Model.DocxFontNames.Windows, Templates.StyleSheetLoader.Load(Write("windows")).Styles.DocxFontNames);
-            Assert.Equal(Model.DocxFontNames.Gb2312, Templates.StyleSheetLoader.Load(Repo.StyleSheet("gov-info-annual-2021")).Styles.DocxFontNames);
+            Assert.Equal(DocGen.Docx.DocxFontNames.Windows, DocGen.Docx.DocxOptions.Of(Templates.StyleSheetLoader.Load(Write("windows")).Styles).FontNames);
+            Assert.Equal(DocGen.Docx.DocxFontNames.Gb2312, DocGen.Docx.DocxOptions.Of(Templates.StyleSheetLoader.Load(Repo.StyleSheet("gov-info-annual-2021")).Styles).FontNames);
             var e = Assert.Throws<Model.DocGenException>(() => Templates.StyleSheetLoader.Load(Write("mac")));
             Assert.Contains("docx.fontNames", e.Message);
         }
