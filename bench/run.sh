@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # DocGen's performance benchmark: every figure of issue 7 beside its target.
-#   bench/run.sh            in-process (BenchmarkDotNet + stage breakdown), cold CLI, 1,000-report batch, LibreOffice side by side
+#   bench/run.sh            in-process (BenchmarkDotNet + stage breakdown), cold CLI, 1,000-report batch, LibreOffice side by side,
+#                           cold start of the published executable, ./docgen and Typst side by side (bench/cold.sh)
 #   bench/run.sh --quick    the same without BenchmarkDotNet (its run takes a few minutes) and with a 200-report batch
 # Results go to bench/results/ (git-ignored): the logs, the batch's JSON summary, and summary.txt with the table printed here.
 # Timings are wall-clock on whatever else the machine is doing: the load average is printed with them.
@@ -106,8 +107,14 @@ row "DocGen per PDF (100 PDFs, one docgen run, -j 2)" "$ours_ms ms" "$ratio× fa
 cold_ratio="$(awk -v a="$lo" -v b="$cold" 'BEGIN {printf "%.1f", a/b}')"
 row "  (cold CLI one report DOCX+PDF vs soffice)" "$(printf '%.2f s' "$cold")" "${cold_ratio}× faster"
 
+echo "== 5. cold start side by side: the published executable, ./docgen and Typst (bench/cold.sh)" >&2
+cold_table="(bench/cold.sh failed: see above)"
+bash "$repo/bench/cold.sh" 7 >/dev/null && cold_table="$(cat "$results/cold.txt")"
+
 {
   echo "DocGen benchmark, commit $commit, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-46s %14s   %s\n' "figure" "measured" "target"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "$cold_table"
 } | tee "$results/summary.txt"

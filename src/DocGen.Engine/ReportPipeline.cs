@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DocGen.Data;
 using DocGen.Model;
 using DocGen.Review;
@@ -35,12 +36,20 @@ public sealed class ReportPipeline(TemplateLocator templates)
         {
             bound = Bind(dataPath, templateOverride, cancel);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
-            var diagnostics = RunChecks ? [.. bound.Diagnostics, .. ReportChecker.Check(bound)] : bound.Diagnostics;
-            cancel.ThrowIfCancellationRequested();
+            // The 审读 runs beside the document's building: a cold process spends most of it compiling checks.json's patterns
+            // (NonBacktracking construction), which an idle core can do meanwhile (BENCHMARKS.md). Its result and its errors
+            // (a broken checks.json) come first, as when it ran before the document was built.
+            var report = bound;
+            var checks = RunChecks ? Task.Run(() => ReportChecker.Check(report), CancellationToken.None) : null;
             var warnings = new List<Diagnostic>();
-            var document = BuildDocument(bound, warnings, cancel);
+            Document? document = null;
+            ExceptionDispatchInfo? buildFailure = null;
+            try { document = BuildDocument(bound, warnings, cancel); }
+            catch (Exception e) when (checks is not null) { buildFailure = ExceptionDispatchInfo.Capture(e); }
+            var findings = checks?.GetAwaiter().GetResult() ?? [];
+            buildFailure?.Throw();
             cancel.ThrowIfCancellationRequested();
-            return new BuildResult(document, [.. diagnostics, .. warnings], bound);
+            return new BuildResult(document, [.. bound.Diagnostics, .. findings, .. warnings], bound);
         }
         catch (DocGenException e)
         {

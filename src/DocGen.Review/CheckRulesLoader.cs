@@ -14,13 +14,23 @@ namespace DocGen.Review;
 public static class CheckRulesLoader
 {
 
-    private static readonly ConditionalWeakTable<TemplatePackage, CheckRules> Cache = [];
+    private static readonly ConditionalWeakTable<TemplatePackage, Lazy<CheckRules>> Cache = [];
 
-    /// <summary>The rules of a template (loaded once per loaded template); none when template.json names no checks file.</summary>
+    /// <summary>
+    /// The rules of a template (loaded once per loaded template, however many threads ask at once: compiling the patterns is
+    /// most of a cold check's time); none when template.json names no checks file.
+    /// </summary>
     public static CheckRules For(TemplatePackage template)
     {
         if (template.ChecksFile is null) return CheckRules.None;
-        return Cache.GetValue(template, t => Load(t.ChecksFile!, t));
+        var rules = Cache.GetValue(template, t => new Lazy<CheckRules>(() => Load(t.ChecksFile!, t), LazyThreadSafetyMode.ExecutionAndPublication));
+        try { return rules.Value; }
+        catch (Exception)
+        {
+            // A broken checks.json is read again next time (a maintainer fixing it while `docgen watch` runs), not remembered.
+            if (Cache.TryGetValue(template, out var current) && ReferenceEquals(current, rules)) Cache.Remove(template);
+            throw;
+        }
     }
 
     public static CheckRules Load(string file, TemplatePackage template)

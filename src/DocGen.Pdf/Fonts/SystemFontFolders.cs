@@ -13,6 +13,25 @@ internal static partial class SystemFontFolders
 
     public static IReadOnlyList<string> All => Folders.Value;
 
+    /// <summary>
+    /// Whether a file lies in a system-wide font folder (/usr/share/fonts …), where only the package manager or an administrator
+    /// writes, by renaming a new file into place; the per-user folders of the list (~/.fonts, ~/.local/share/fonts) do not count.
+    /// </summary>
+    public static bool IsSystemWide(string path)
+    {
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        string full = Path.GetFullPath(path);
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        foreach (var folder in All)
+        {
+            string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+            if (home.Length > 0 && root.StartsWith(Path.TrimEndingDirectorySeparator(home) + Path.DirectorySeparatorChar, comparison)) continue;
+            if (OperatingSystem.IsWindows() && Environment.GetEnvironmentVariable("LOCALAPPDATA") is { Length: > 0 } local && root.StartsWith(local, comparison)) continue;
+            if (full.StartsWith(root, comparison)) return true;
+        }
+        return false;
+    }
+
     private static List<string> Find()
     {
         string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -73,6 +73,19 @@ public sealed class CheckRulesTests
         Assert.Contains(result.Diagnostics, d => d.Id == "E-TEMPLATE-CHECKS");
     }
 
+    [Fact]
+    public void Rules_are_compiled_once_for_every_caller_and_a_broken_file_is_read_again_once_fixed()
+    {
+        string folder = CopyTemplate(Broken);
+        var template = TemplatePackage.LoadFresh(folder);
+        Assert.Throws<DocGenException>(() => CheckRulesLoader.For(template));
+        // A maintainer fixes checks.json while the process (docgen watch, serve) keeps the template: the error is not remembered.
+        File.Copy(Path.Combine(Repo.Templates, "gov-info-annual-2021", "checks.json"), Path.Combine(folder, "checks.json"), overwrite: true);
+        var rules = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4).Select(_ => CheckRulesLoader.For(template)).ToList();
+        Assert.NotEmpty(rules[0].Numbers);
+        Assert.All(rules, r => Assert.Same(rules[0], r));
+    }
+
     /// <summary>A copy of the 2021 template (under its own name, in a fresh templates folder) with the given checks.json.</summary>
     private static string CopyTemplate(string checks)
     {
