@@ -7,7 +7,7 @@ namespace DocGen.Docx;
 /// <summary>Styles the document needs but a clerk does not pick by hand: the table grid and the page-number paragraphs.</summary>
 internal static class UtilityStyles
 {
-    public const int BorderEighthsOfPoint = 4; // 0.5 pt single rules, as in the published reports
+    public const int BorderEighthsOfPoint = (int)(LayoutConstants.TableRuleWidthPt * 8);
     // 1 mm on every side, as the PDF writer pads cells: narrow enough for the ~6 mm column of table 三.
     private static readonly int CellPaddingTwips = M.Units.MmToTwips(LayoutConstants.CellPaddingMm);
 

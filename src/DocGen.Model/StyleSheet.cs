@@ -111,6 +111,7 @@ public static class Units
     public static double PtToMm(double pt) => pt / PtPerMm;
     public static int MmToTwips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
     public static int PtToTwips(double pt) => (int)Math.Round(pt * 20);
+    public static double TwipsToPt(int twips) => twips / 20.0;
 
     private static readonly Dictionary<string, double> ChineseSizes = new()
     {

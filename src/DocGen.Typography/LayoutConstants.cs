@@ -25,6 +25,13 @@ public static class LayoutConstants
     /// <summary>Space between a table cell's border and its text, on all four sides, in mm.</summary>
     public const double CellPaddingMm = 1.0;
 
+    /// <summary>
+    /// Width of a table's rules (single lines of 0.5 pt, as in the published reports). A rule takes room of its own: OOXML's
+    /// cell margins (tblCellMar) lie between the border and the text, so a row is its text, two margins and its top rule
+    /// high, and a table one more rule at its foot (LibreOffice draws our DOCX's 13.5 pt rows 19.7 pt apart).
+    /// </summary>
+    public const double TableRuleWidthPt = 0.5;
+
     /// <summary>Word's header distance from the top edge of the sheet: 851 twips, the 1.5 cm Word writes; DocGen has no header text.</summary>
     public const int HeaderDistanceTwips = 851;
 

@@ -86,7 +86,9 @@ internal sealed class DocumentLayout
             case Paragraph:
                 var p = Para(i);
                 if (p.Style.KeepWithNext) return p.SpaceBefore + p.Height + p.SpaceAfter + MinStart(i + 1, depth + 1);
-                return p.SpaceBefore + Math.Min(p.Lines.Count, 2) * p.Pitch;
+                // Keep-with-next asks for the next paragraph's first line only: without widow control (the DOCX turns it off,
+                // see PlaceParagraph) Word and LibreOffice let that paragraph break after its first line.
+                return p.SpaceBefore + Math.Min(p.Lines.Count, 1) * p.Pitch;
             case DocGen.Model.Table:
                 return Planner(i).MinStartHeight();
             default:

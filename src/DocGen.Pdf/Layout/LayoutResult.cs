@@ -48,7 +48,8 @@ public sealed record PlacedGlyph(double X, string Text, FontFace Face, double Si
 
 /// <summary>
 /// The part of a table cell on one page. A row-spanning cell split by a page break has one box per page; on the
-/// continuation page <see cref="Repeated"/> is true and its label is drawn again. Header rows repeated on a
+/// continuation page <see cref="Repeated"/> is true and its label is drawn again where its rows there have room for it
+/// (rows never grow for it: the DOCX does not repeat it). Header rows repeated on a
 /// new page are also <see cref="Repeated"/>.
 /// </summary>
 public sealed record CellBox(string TableId, int Row, int Column, int RowSpan, int ColSpan, double X, double Top, double Width, double Height, string Text)

@@ -5,12 +5,16 @@ namespace DocGen.Pdf.Layout;
 /// <summary>
 /// Places a table on pages: rows are atomic; a table that does not fit splits between rows, repeats its header rows
 /// and the label of every row-spanning cell (三、本年度办理结果, （三）不予公开) on the continuation page.
-/// Heights are planned per page segment, so a split spanning cell still has room for its label on each page.
+/// Heights are planned per page segment, so a split spanning cell still has room for its label on each page. Rules take room
+/// as in Word and LibreOffice (<see cref="LayoutConstants.TableRuleWidthPt"/>): each row holds its top rule, each segment
+/// ends with one more.
 /// </summary>
 internal sealed class TablePlanner
 {
-    public const double RuleWidthPt = 0.5;
-    private static readonly double PadX = Units.MmToPt(LayoutConstants.CellPaddingMm), PadY = Units.MmToPt(LayoutConstants.CellPaddingMm);
+    private const double Rule = LayoutConstants.TableRuleWidthPt;
+    // The DOCX states the padding in whole twips (1 mm = 57 twips = 2.85 pt, not 2.835 pt); the PDF pads by the same amount,
+    // or over table 三's 30 rows the two files drift half a point apart and a row that just fits in one moves on in the other.
+    private static readonly double PadX = Units.TwipsToPt(Units.MmToTwips(LayoutConstants.CellPaddingMm)), PadY = PadX;
 
     private readonly Table _table;
     private readonly int _blockIndex;
@@ -35,9 +39,9 @@ internal sealed class TablePlanner
             foreach (var cell in table.Rows[r].Cells)
             {
                 var t = _texts[cell] = Measure(cell, fonts);
-                if (cell.RowSpan == 1) _rowBase[r] = Math.Max(_rowBase[r], t.Height + 2 * PadY);
+                if (cell.RowSpan == 1) _rowBase[r] = Math.Max(_rowBase[r], Rule + t.Height + 2 * PadY);
             }
-            if (_rowBase[r] <= 0) _rowBase[r] = 2 * PadY + 10;
+            if (_rowBase[r] <= 0) _rowBase[r] = Rule + 2 * PadY + 10;
         }
     }
 
@@ -123,8 +127,7 @@ internal sealed class TablePlanner
     /// </summary>
     public double MinStartHeight()
     {
-        int upTo = FirstRowsEnd();
-        return SegmentHeights(Enumerable.Range(0, upTo).ToList()).Sum();
+        return SegmentHeight(Enumerable.Range(0, FirstRowsEnd()).ToList());
     }
 
     /// <summary>The row after the <see cref="MinFirstDataRows"/>th data row, or the row count when the table has fewer.</summary>
@@ -136,7 +139,15 @@ internal sealed class TablePlanner
         return _grid.RowCount;
     }
 
-    /// <summary>Row heights for the rows on one page: a spanning cell cut by the page still gets room for its whole label.</summary>
+    /// <summary>Height of the rows on one page with the rule under the last.</summary>
+    private double SegmentHeight(IReadOnlyList<int> rows) => SegmentHeights(rows).Sum() + Rule;
+
+    /// <summary>
+    /// Row heights (each with its top rule) for the rows on one page: a spanning cell that starts on the page gets room for
+    /// its whole label, also when the page cuts it. A label repeated on a continuation page takes only the room its rows
+    /// leave: Word and LibreOffice do not repeat it (a merged cell's text stays where it starts), so growing rows for it
+    /// would break the PDF's pages where the DOCX's do not break.
+    /// </summary>
     private double[] SegmentHeights(IReadOnlyList<int> rows)
     {
         var h = rows.Select(r => _rowBase[r]).ToArray();
@@ -144,9 +155,9 @@ internal sealed class TablePlanner
         for (int i = 0; i < rows.Count; i++) pos[rows[i]] = i;
         foreach (var cell in Origins(rows).OrderBy(c => c.RowSpan).ThenBy(c => c.Row).ThenBy(c => c.Column))
         {
-            if (cell.RowSpan == 1 && pos.ContainsKey(cell.Row)) continue;
+            if (!pos.ContainsKey(cell.Row) || cell.RowSpan == 1) continue;
             var covered = rows.Select((r, i) => (r, i)).Where(x => x.r >= cell.Row && x.r < cell.Row + cell.RowSpan).Select(x => x.i).ToList();
-            double have = covered.Sum(i => h[i]), need = _texts[cell].Height + 2 * PadY;
+            double have = covered.Sum(i => h[i]), need = Rule + _texts[cell].Height + 2 * PadY;
             if (need > have) h[covered[^1]] += need - have;
         }
         return h;
@@ -184,7 +195,7 @@ internal sealed class TablePlanner
             while (r < _grid.RowCount)
             {
                 seg.Add(r);
-                double total = SegmentHeights(seg).Sum();
+                double total = SegmentHeight(seg);
                 bool isBody = r >= headers;
                 // The first page of the table holds its first two data rows (MinStartHeight made room for them).
                 bool mayBreak = hasBody && (!firstSegment || r >= firstRowsEnd);
@@ -204,11 +215,17 @@ internal sealed class TablePlanner
             }
             // Rows never split (as in the DOCX, where they cannot break across pages): one that cannot fit a fresh page, even
             // alone under its header, would run off the paper, so it is an error rather than a silently clipped page.
-            double height = SegmentHeights(seg).Sum();
+            double height = SegmentHeight(seg);
             if (page.Y + height > areaHeight + eps) throw RowTooTall(seg[^1], height, areaHeight - page.Y);
             Emit(page, seg, repeatedCount, x0, areaTop);
             firstSegment = false;
-            if (r < _grid.RowCount) page = newPage();
+            if (r < _grid.RowCount)
+            {
+                page = newPage();
+                // LibreOffice sets the continuation of a split table one rule lower than the type area's top (measured on its
+                // PDFs of our DOCX: 105.62 pt against 105.12 pt where the table starts a page); Word is not known to differ.
+                page.Y = Rule;
+            }
         }
     }
 
@@ -245,25 +262,29 @@ internal sealed class TablePlanner
             var covered = seg.Select((r, i) => (r, i)).Where(x => x.r >= cell.Row && x.r < cell.Row + cell.RowSpan).Select(x => x.i).ToList();
             int fi = covered[0], li = covered[^1];
             double bx = x0 + _colX[cell.Column], bw = _colX[cell.Column + cell.ColSpan] - _colX[cell.Column];
-            double by = top[fi], bh = top[li] + h[li] - top[fi];
+            // The box runs along the middle of its rules: its top rule lies in the row's first half point, its bottom
+            // rule in the next row's (or in the segment's last half point).
+            double by = top[fi] + Rule / 2, bh = top[li] + h[li] - top[fi];
             bool repeated = fi < repeatedCount || cell.Row < seg[fi];
             page.Cells.Add(new CellBox(_table.Id, cell.Row, cell.Column, cell.RowSpan, cell.ColSpan, bx, by, bw, bh, cell.Text)
             {
                 Repeated = repeated,
                 IsHeader = cell.Row < _table.HeaderRows,
             });
-            page.AddRule(bx, by, bx + bw, by, RuleWidthPt);
-            page.AddRule(bx, by + bh, bx + bw, by + bh, RuleWidthPt);
-            page.AddRule(bx, by, bx, by + bh, RuleWidthPt);
-            page.AddRule(bx + bw, by, bx + bw, by + bh, RuleWidthPt);
+            page.AddRule(bx, by, bx + bw, by, Rule);
+            page.AddRule(bx, by + bh, bx + bw, by + bh, Rule);
+            page.AddRule(bx, by, bx, by + bh, Rule);
+            page.AddRule(bx + bw, by, bx + bw, by + bh, Rule);
             var text = _texts[cell];
-            double ty = by + (bh - text.Height) / 2;
+            if (cell.Row < seg[fi] && text.Height > bh - Rule - 2 * PadY + 0.01) continue;   // a repeated label its rows have no room for
+            // Centred between the top rule's lower edge and the bottom rule's upper edge.
+            double ty = by + Rule / 2 + (bh - Rule - text.Height) / 2;
             foreach (var line in text.Lines)
             {
                 page.Lines.Add(line with { X = bx + line.X, Top = ty, Baseline = ty + line.Baseline });
                 ty += text.Pitch;
             }
         }
-        page.Y = y - areaTop;
+        page.Y = y + Rule - areaTop;
     }
 }

@@ -117,6 +117,22 @@ public class LineBreakingTests
     }
 
     [Fact]
+    public void A_heading_on_a_pages_last_line_but_one_stays_there_with_the_first_line_of_its_text()
+    {
+        // Keep-with-next asks only for the next paragraph's first line when widow control is off, as the DOCX sets it: Word
+        // and LibreOffice then break that paragraph after its first line rather than move the heading on.
+        var blocks = Enumerable.Range(0, 20).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
+        blocks.Add(PdfFixture.P("heading1", "五、存在的主要问题及改进情况"));
+        blocks.Add(PdfFixture.P("body", PdfFixture.BodyText(3, 6)));
+        var r = PdfFixture.Renderer.Layout(new Document(PdfFixture.Info, PdfFixture.Styles, blocks));
+        var first = r.Pages[0].Lines.Where(l => l.Kind == LineKind.Paragraph).ToList();
+        Assert.Equal(22, first.Count);
+        Assert.Equal("heading1", first[20].Style);
+        Assert.Equal(21, first[21].BlockIndex);
+        Assert.Contains(r.Pages[1].Lines, l => l.BlockIndex == 21);
+    }
+
+    [Fact]
     public void Page_break_and_spacer_are_honoured()
     {
         var doc = new Document(PdfFixture.Info, PdfFixture.Styles,

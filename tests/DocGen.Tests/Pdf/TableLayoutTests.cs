@@ -115,6 +115,33 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void A_row_is_its_lines_two_cell_margins_and_its_top_rule_high_and_the_table_ends_below_its_bottom_rule()
+    {
+        // OOXML's cell margins (tblCellMar) lie between the rule and the text, so a rule takes room of its own; LibreOffice
+        // sets the DOCX's one-line rows 19.7 pt apart (13.5 pt line, 2 × 2.85 pt margins, 0.5 pt rule), not 19.2 pt.
+        var table = new Table("t", [40, 40], 1,
+        [
+            new TableRow([new TableCell(0, 0, ["项目"]), new TableCell(0, 1, ["件数"])]),
+            new TableRow([new TableCell(1, 0, ["予以公开"]), new TableCell(1, 1, ["5"]) { IsValue = true }]),
+            new TableRow([new TableCell(2, 0, ["部分公开"]), new TableCell(2, 1, ["0"]) { IsValue = true }]),
+        ])
+        { Source = new SourceRef("t") };
+        var r = PdfFixture.Renderer.Layout(new Document(PdfFixture.Info, PdfFixture.Styles, [table, PdfFixture.P("body", "表后正文。")]));
+        var page = r.Pages[0];
+        // 1 mm margins as the DOCX writes them: 57 twips = 2.85 pt.
+        double rule = 0.5, margin = 57 / 20.0, row = 13.5 + 2 * margin + rule;
+        var firstColumn = page.Cells.Where(c => c.Column == 0).OrderBy(c => c.Row).ToList();
+        // Cell boxes run along the middle of their rules: the table's top rule lies just inside the type area.
+        Assert.Equal(Units.MmToPt(37) + rule / 2, firstColumn[0].Top, 2);
+        Assert.All(firstColumn, c => Assert.Equal(row, c.Height, 2));
+        var after = page.Lines.Single(l => l.Kind == LineKind.Paragraph);
+        Assert.Equal(Units.MmToPt(37) + 3 * row + rule, after.Top, 2);
+        // The text sits between the rules' inner edges, a margin from each.
+        var line = page.Lines.First(l => l.Kind == LineKind.TableCell && l.Row == 1 && l.Column == 0);
+        Assert.Equal(firstColumn[1].Top + rule / 2 + margin, line.Top, 2);
+    }
+
+    [Fact]
     public void A_heading_stays_with_the_table_that_follows_it()
     {
         var filler = Enumerable.Range(0, 19).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
