@@ -29,7 +29,6 @@ internal static partial class ServeBenchmark
             DataFile = file,
             Templates = new TemplateLocator(Path.Combine(Cli.RepoRoot, "templates")),
             Writers = OutputFormats.Create(OutputFormats.Names, []),
-            NewDataFile = (_, _, _, _) => throw new InvalidOperationException("the data file exists"),
         });
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
         string html = await client.GetStringAsync(host.Url); // sets the token cookie, as the browser's first request does
