@@ -142,6 +142,41 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void A_span_label_repeated_on_a_continuation_page_never_makes_its_rows_taller()
+    {
+        // Word and LibreOffice do not repeat a merged cell's text on the next page, so rows that grew for the repeated label
+        // would break the PDF's pages elsewhere than the DOCX's. The label is drawn only where its rows leave room.
+        var rows = new List<TableRow> { new([new TableCell(0, 0, ["项目"], ColSpan: 2), new TableCell(0, 2, ["件数"])]) };
+        for (int r = 1; r <= 6; r++)
+        {
+            var cells = new List<TableCell>();
+            if (r == 1) cells.Add(new TableCell(1, 0, ["（三）不予公开"], RowSpan: 6));
+            cells.Add(new TableCell(r, 1, [$"第{r}项"]));
+            cells.Add(new TableCell(r, 2, ["0"]) { IsValue = true });
+            rows.Add(new TableRow(cells));
+        }
+        double row = 13.5 + 2 * 57 / 20.0 + 0.5;
+        int crowded = 0;
+        for (int filler = 14; filler <= 22; filler++)
+        {
+            var blocks = Enumerable.Range(0, filler).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
+            blocks.Add(new Table("t", [15, 40, 20], 1, rows) { Source = new SourceRef("t") });
+            var r = PdfFixture.Renderer.Layout(new Document(PdfFixture.Info, PdfFixture.Styles, blocks));
+            var origin = r.Pages.First(p => p.Cells.Any(c => c.Row == 1 && c.Column == 0 && !c.Repeated));
+            int lines = origin.Lines.Count(l => l.Kind == LineKind.TableCell && l.Row == 1 && l.Column == 0);
+            foreach (var page in r.Pages.Where(p => p.Cells.Any(c => c.Repeated && !c.IsHeader)))
+            {
+                Assert.All(page.Cells.Where(c => c.Column == 2 && !c.IsHeader), c => Assert.Equal(row, c.Height, 2));
+                var label = page.Cells.Single(c => c.Repeated && !c.IsHeader);
+                bool drawn = page.Lines.Any(l => l.Kind == LineKind.TableCell && l.Row == 1 && l.Column == 0);
+                if (label.Height - 0.5 - 2 * 57 / 20.0 < lines * 13.5 - 0.01) { crowded++; Assert.False(drawn, $"{filler} filler lines: the label overflows its rows"); }
+                else Assert.True(drawn, $"{filler} filler lines: the label has room and is not drawn");
+            }
+        }
+        Assert.True(crowded > 0, "no layout left a repeated label without room");
+    }
+
+    [Fact]
     public void A_heading_stays_with_the_table_that_follows_it()
     {
         var filler = Enumerable.Range(0, 19).Select(i => (Block)PdfFixture.P("body", "本段为填充文字。")).ToList();
