@@ -63,7 +63,7 @@ public sealed class ScribanTemplate
         timer.CancelAfter(limit);
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.SetValue(key, ToScript(value, lenient.Contains(key)), false);
-        var context = _markup ? new EscapingContext(Builtins(), timer, limit) : new TimedContext(Builtins(), timer, limit);
+        var context = _markup ? new EscapingContext(Builtins, timer, limit) : new TimedContext(Builtins, timer, limit);
         context.StrictVariables = true;
         context.EnableRelaxedMemberAccess = false;
         context.EnableRelaxedIndexerAccess = false;
@@ -120,9 +120,7 @@ public sealed class ScribanTemplate
     /// set (new BuiltinFunctions(): date, html, regex, object … each imported by reflection, then deep-cloned per render) cost a
     /// cold report about 8 % of its instructions (BENCHMARKS.md).
     /// </summary>
-    private static readonly ScriptObject SharedBuiltins = MakeBuiltins();
-
-    private static ScriptObject Builtins() => SharedBuiltins;
+    private static readonly ScriptObject Builtins = MakeBuiltins();
 
     private static ScriptObject MakeBuiltins()
     {
