@@ -19,9 +19,9 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
 
     /// <param name="formatsInParallel">Write DOCX and PDF at the same time (see <see cref="AtomicOutput.WriteAll"/>).</param>
     public RenderOutcome Render(string input, string outDir, CancellationToken cancel = default, bool formatsInParallel = false) =>
-        Render(input, outDir, [input], cancel, formatsInParallel);
+        Render(input, outDir, [FileIdentity.Of(input).Settle()], cancel, formatsInParallel);
 
-    private RenderOutcome Render(string input, string outDir, IReadOnlyList<string> allInputs, CancellationToken cancel, bool formatsInParallel)
+    private RenderOutcome Render(string input, string outDir, IReadOnlyList<FileIdentity.PathIdentity> allInputs, CancellationToken cancel, bool formatsInParallel)
     {
         var clock = Stopwatch.StartNew();
         string baseName = OutputName(input);
@@ -57,10 +57,11 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
         // Fewer reports than cores (typically one): let each report's formats, and a warm-up of the writers, use the idle ones.
         bool formatsInParallel = inputs.Count < parallelism;
         if (formatsInParallel && inputs.Count > 0) Warmup.Start(inputs[0], Pipeline.Templates, writers);
+        var identities = inputs.Select(i => FileIdentity.Of(i).Settle()).ToArray();
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel }, i =>
         {
             RenderOutcome outcome;
-            try { outcome = Render(inputs[i], outDir, inputs, cancel, formatsInParallel); }
+            try { outcome = Render(inputs[i], outDir, identities, cancel, formatsInParallel); }
             catch (OperationCanceledException) { throw; }
             catch (Exception e)
             {
@@ -89,17 +90,18 @@ public sealed class ReportRenderer(ReportPipeline pipeline, IReadOnlyList<IDocum
     /// An output that is one of the run's inputs (same path, or the same file through a symbolic or hard link: `render x.pdf`
     /// of a data file named x.pdf) would destroy the data: refused before anything is read or written.
     /// </summary>
-    private Diagnostic? InputAmongOutputs(string input, string outDir, string baseName, IReadOnlyList<string> allInputs)
+    private Diagnostic? InputAmongOutputs(string input, string outDir, string baseName, IReadOnlyList<FileIdentity.PathIdentity> allInputs)
     {
         foreach (var w in writers)
         {
-            string output = Path.Combine(outDir, baseName + w.Extension);
-            foreach (var other in allInputs)
+            var output = FileIdentity.Of(Path.Combine(outDir, baseName + w.Extension));
+            foreach (var identity in allInputs)
             {
-                if (!FileIdentity.Same(output, other)) continue;
+                if (!output.Same(identity)) continue;
+                string other = identity.Path;
                 return DiagnosticCatalog.IoOutputIsInput.Create(
-                    $"输出文件 {output} 与输入文件 {other} 是同一个文件，写入会毁掉数据文件，因此什么也没有写。请给数据文件改用 .json 扩展名，或用 -o 指定另一个输出文件夹",
-                    $"the output {output} and the input {other} are the same file: writing it would destroy the data file, so nothing was written. Give the data file a .json extension or choose another output folder with -o",
+                    $"输出文件 {output.Path} 与输入文件 {other} 是同一个文件，写入会毁掉数据文件，因此什么也没有写。请给数据文件改用 .json 扩展名，或用 -o 指定另一个输出文件夹",
+                    $"the output {output.Path} and the input {other} are the same file: writing it would destroy the data file, so nothing was written. Give the data file a .json extension or choose another output folder with -o",
                     input);
             }
         }
