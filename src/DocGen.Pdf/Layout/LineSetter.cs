@@ -1,3 +1,6 @@
+using System.Text;
+using DocGen.Pdf.Fonts;
+
 namespace DocGen.Pdf.Layout;
 
 /// <summary>
@@ -38,6 +41,7 @@ internal static class LineSetter
             if (gaps > 0) gap = extra / gaps;
         }
         var glyphs = new List<PlacedGlyph>(end - line.Start);
+        var run = new OpenRun(glyphs);   // the last glyph of the line, still open for more characters
         double x = 0;
         double naturalEnd = double.NaN;   // where the last glyph run ends when set at its font's own advances
         double lastX = double.NaN;        // origin of the last character appended
@@ -46,17 +50,16 @@ internal static class LineSetter
         for (int i = line.Start; i < end; i++)
         {
             var t = a[i];
-            if (t.IsMark && glyphs.Count > 0)
+            if (t.IsMark && run.Any)
             {
                 // A zero-advance mark is drawn by its font to the left of its origin, so it goes at the base's end; a spacing
                 // one is centred over the base. It takes no room on the line.
                 double mx = t.NaturalAdvance == 0 ? baseX + baseNatural : baseX + (baseNatural - t.NaturalAdvance) / 2;
-                var before = glyphs[^1];
-                if (t.NaturalAdvance == 0 && before.Pitch is null && before.Face == t.Face && Math.Abs(mx - naturalEnd) < 0.001)
-                    glyphs[^1] = before with { Text = before.Text + t.Text };
+                if (t.NaturalAdvance == 0 && run.Pitch is null && run.Face == t.Face && Math.Abs(mx - naturalEnd) < 0.001)
+                    run.Append(t.Text);
                 else
                 {
-                    glyphs.Add(new PlacedGlyph(mx, t.Text, t.Face, t.SizePt, t.Bold));
+                    run.Start(mx, t);
                     newRun = true;
                 }
                 if (i < end - 1 && Stretches(a, i)) x += gap;
@@ -68,19 +71,21 @@ internal static class LineSetter
             // A cell narrower or wider than the glyph: centre the glyph in its cell.
             double offset = t.IsLatin || (last && line.CompressLast) ? 0 : (box - t.NaturalAdvance) / 2;
             double px = x + offset;
-            var prev = glyphs.Count > 0 && !newRun ? glyphs[^1] : null;
-            bool sameFont = prev is not null && prev.Face == t.Face && prev.Bold == t.Bold && prev.SizePt == t.SizePt;
+            bool sameFont = run.Any && !newRun && run.Face == t.Face && run.Bold == t.Bold && run.SizePt == t.SizePt;
             // Glyphs that sit exactly where the font's advances put them are drawn as one run: one PDF text
             // operation instead of one per character (tables, titles, digits).
-            if (sameFont && prev!.Pitch is null && Math.Abs(px - naturalEnd) < 0.001)
-                glyphs[^1] = prev with { Text = prev.Text + t.Text };
+            if (sameFont && run.Pitch is null && Math.Abs(px - naturalEnd) < 0.001)
+                run.Append(t.Text);
             // Evenly spaced full-width characters (grid text: 15.79 pt cells for 16 pt glyphs) form a run with a fixed
             // pitch, drawn with the glyphs scaled by at most 2 % horizontally. Each still occupies exactly its cell.
             else if (sameFont && !t.IsLatin && i > line.Start && a[i - 1].NaturalAdvance == t.NaturalAdvance
-                     && PitchFits(px - lastX, t.NaturalAdvance) && (prev!.Pitch is { } p0 ? Math.Abs(p0 - (px - lastX)) < 0.001 : IsSingleRune(prev.Text)))
-                glyphs[^1] = prev with { Text = prev.Text + t.Text, Pitch = px - lastX };
+                     && PitchFits(px - lastX, t.NaturalAdvance) && (run.Pitch is { } p0 ? Math.Abs(p0 - (px - lastX)) < 0.001 : run.Characters == 1))
+            {
+                run.Append(t.Text);
+                run.Pitch = px - lastX;
+            }
             else
-                glyphs.Add(new PlacedGlyph(px, t.Text, t.Face, t.SizePt, t.Bold));
+                run.Start(px, t);
             newRun = false;
             naturalEnd = px + t.NaturalAdvance;
             lastX = px;
@@ -89,13 +94,52 @@ internal static class LineSetter
             x += adv;
             if (!last && Stretches(a, i)) x += gap;
         }
+        run.Close();
         return (glyphs, x, offset0);
+    }
+
+    /// <summary>
+    /// The glyph run being extended, written to the list when the next one starts. Extending a finished record instead
+    /// (a new record and a longer string per character) made every line's allocation grow with the square of its length.
+    /// </summary>
+    private sealed class OpenRun(List<PlacedGlyph> done)
+    {
+        private readonly StringBuilder _text = new();
+        private double _x;
+        private bool _bold;
+
+        public FontFace? Face { get; private set; }
+        public double SizePt { get; private set; }
+        public bool Bold => _bold;
+        public double? Pitch { get; set; }
+
+        /// <summary>How many atoms (each one character) the run holds.</summary>
+        public int Characters { get; private set; }
+
+        public bool Any => Face is not null;
+
+        public void Start(double x, TextAtom t)
+        {
+            Close();
+            (_x, Face, SizePt, _bold, Pitch, Characters) = (x, t.Face, t.SizePt, t.Bold, null, 1);
+            _text.Clear().Append(t.Text);
+        }
+
+        public void Append(string text)
+        {
+            _text.Append(text);
+            Characters++;
+        }
+
+        public void Close()
+        {
+            if (Face is not null) done.Add(new PlacedGlyph(_x, _text.ToString(), Face, SizePt, _bold) { Pitch = Pitch });
+            Face = null;
+        }
     }
 
     /// <summary>A grid character fills its cell; one set uncondensed before a change to Latin text keeps its full width.</summary>
     private static double CellBox(TextAtom t) => t.GridCell is { } c ? Math.Max(c, t.Box) : t.Box;
-
-    private static bool IsSingleRune(string s) => System.Text.Rune.DecodeFromUtf16(s, out _, out int used) == System.Buffers.OperationStatus.Done && used == s.Length;
 
     private static bool PitchFits(double pitch, double natural) => natural > 0 && Math.Abs(pitch / natural - 1) <= 0.02;
 
