@@ -1,61 +1,44 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DocGen.Docx;
 
-/// <summary>Turns the model's blocks into body content: paragraphs, tables, page breaks and spacers.</summary>
-internal sealed class BodyWriter
+/// <summary>Writes the model's blocks as body content: paragraphs, tables, page breaks and spacers.</summary>
+internal sealed class BodyWriter(M.Document doc, PageGeometry geometry, WordXml xml)
 {
-    private readonly M.Document _doc;
-    private readonly PageGeometry _geometry;
-    private readonly List<OpenXmlElement> _content = [];
-    private bool _pageBreakPending;
+    private readonly ParagraphStyleIds _styleIds = new(doc.Styles);
+    private bool _pageBreakPending, _anyContent, _lastIsTable;
 
-    public BodyWriter(M.Document doc, PageGeometry geometry)
+    public void Write()
     {
-        _doc = doc;
-        _geometry = geometry;
-    }
-
-    public IReadOnlyList<OpenXmlElement> Write()
-    {
-        for (int i = 0; i < _doc.Blocks.Count; i++)
+        for (int i = 0; i < doc.Blocks.Count; i++)
         {
-            switch (_doc.Blocks[i])
+            switch (doc.Blocks[i])
             {
                 case M.Paragraph p:
-                    Add(Paragraph(p));
+                    Paragraph(p);
                     break;
                 case M.Table t:
                     // Word merges two tables that touch into one; keep them apart with an empty paragraph.
-                    if (_content.Count > 0 && _content[^1] is W.Table) _content.Add(EmptyParagraph(_doc.Styles.Paragraph(t.Style).Name));
-                    Add(TableWriter.Write(_doc.Styles, t, TakePageBreak()));
+                    if (_lastIsTable) EmptyParagraph(_styleIds.Of(doc.Styles.Paragraph(t.Style)), pageBreak: false);
+                    TableWriter.Write(xml, doc.Styles, _styleIds, t, TakePageBreak());
+                    (_anyContent, _lastIsTable) = (true, true);
                     break;
                 case M.PageBreak:
                     _pageBreakPending = true;
                     break;
                 case M.Spacer s:
-                    foreach (var p in Spacer(s)) Add(p);
+                    Spacer(s);
                     break;
                 default:
-                    throw M.DiagnosticCatalog.DocxBlock.Fail($"DOCX 输出不支持的内容块类型「{_doc.Blocks[i].GetType().Name}」",
-                        $"the DOCX writer does not support the block type \"{_doc.Blocks[i].GetType().Name}\"");
+                    throw M.DiagnosticCatalog.DocxBlock.Fail($"DOCX 输出不支持的内容块类型「{doc.Blocks[i].GetType().Name}」",
+                        $"the DOCX writer does not support the block type \"{doc.Blocks[i].GetType().Name}\"");
             }
         }
         // A page break with nothing after it still has to end the page, and Word wants a body to end with a paragraph.
-        if (_pageBreakPending || _content.Count == 0 || _content[^1] is W.Table)
-            Add(EmptyParagraph("body"));
-        return _content;
-    }
-
-    private void Add(OpenXmlElement element)
-    {
-        if (element is W.Paragraph p && TakePageBreak())
-            p.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
-        _content.Add(element);
+        if (_pageBreakPending || !_anyContent || _lastIsTable)
+            EmptyParagraph(_styleIds.Of("body"), TakePageBreak());
     }
 
     private bool TakePageBreak()
@@ -65,19 +48,31 @@ internal sealed class BodyWriter
         return pending;
     }
 
-    private W.Paragraph Paragraph(M.Paragraph p)
+    private void Paragraph(M.Paragraph p)
     {
-        var style = _doc.Styles.Paragraph(p.Style);
-        var paragraph = new W.Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(_doc.Styles, style) } });
+        var style = doc.Styles.Paragraph(p.Style);
+        StartParagraph(_styleIds.Of(style), TakePageBreak());
+        xml.End();
         var inlines = p.Inlines;
-        if (TitleBreaker.Applies(style) && TitleBreaker.BreakAfter(p.PlainText, style.SizePt, _geometry.TypeAreaWidthTwips / 20.0) is { } at)
+        if (TitleBreaker.Applies(style) && TitleBreaker.BreakAfter(p.PlainText, style.SizePt, geometry.TypeAreaWidthTwips / 20.0) is { } at)
             inlines = InsertLineBreak(inlines, at + 1);
         foreach (var inline in inlines)
         {
             if (inline.Text.Length == 0) continue;
-            paragraph.Append(Run(inline, style));
+            Run(inline, style);
         }
-        return paragraph;
+        xml.End();
+    }
+
+    /// <summary>Opens a w:p and its w:pPr with the style (and a page break before it); the caller adds to the w:pPr and closes it.</summary>
+    private void StartParagraph(string styleId, bool pageBreak)
+    {
+        xml.Start("p");
+        xml.Start("pPr");
+        xml.Empty("pStyle", "val", styleId);
+        if (pageBreak) xml.Empty("pageBreakBefore");
+        _anyContent = true;
+        _lastIsTable = false;
     }
 
     /// <summary>The inlines with a hard line break ("\n", written as w:br) before the character at <paramref name="offset"/>.</summary>
@@ -104,57 +99,86 @@ internal sealed class BodyWriter
         return result;
     }
 
-    private Run Run(M.Inline inline, M.ParagraphStyle paragraphStyle)
+    private void Run(M.Inline inline, M.ParagraphStyle paragraphStyle)
     {
-        var run = new Run();
-        var rpr = new RunProperties { RunFonts = WordStyles.EastAsiaHint() };
-        if (inline.CharacterStyle is { } cs)
-            rpr.RunStyle = new RunStyle { Val = StyleIds.Character(_doc.Styles.Character(cs).Name) };
-        if (inline.Bold && !paragraphStyle.Bold)
-        {
-            rpr.Bold = new Bold();
-            rpr.BoldComplexScript = new BoldComplexScript();
-        }
-        run.RunProperties = rpr;
-        AppendText(run, inline.Text);
-        return run;
+        xml.Start("r");
+        xml.Start("rPr");
+        if (inline.CharacterStyle is { } cs) xml.Empty("rStyle", "val", StyleIds.Character(doc.Styles.Character(cs).Name));
+        WriteEastAsiaHint(xml);
+        if (inline.Bold && !paragraphStyle.Bold) WriteBold(xml);
+        xml.End();
+        AppendText(xml, inline.Text);
+        xml.End();
+    }
+
+    private static readonly string EastAsia = WordStyles.EastAsiaHint().Hint!.InnerText!;
+
+    /// <summary>w:rFonts w:hint="eastAsia" (<see cref="WordStyles.EastAsiaHint"/>), before w:b in w:rPr.</summary>
+    public static void WriteEastAsiaHint(WordXml xml) => xml.Empty("rFonts", "hint", EastAsia);
+
+    public static void WriteBold(WordXml xml)
+    {
+        xml.Empty("b");
+        xml.Empty("bCs");
     }
 
     /// <summary>Text with embedded newlines becomes line breaks inside the run; tabs become tab characters.</summary>
-    public static void AppendText(OpenXmlCompositeElement run, string text)
+    public static void AppendText(WordXml xml, string text)
     {
         var lines = LineBreakRules.WithoutSoftHyphens(text).Replace("\r\n", "\n").Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
-            if (i > 0) run.Append(new Break());
+            if (i > 0) xml.Empty("br");
             var parts = lines[i].Split('\t');
             for (int j = 0; j < parts.Length; j++)
             {
-                if (j > 0) run.Append(new TabChar());
-                if (parts[j].Length > 0) run.Append(new Text(parts[j]) { Space = SpaceProcessingModeValues.Preserve });
+                if (j > 0) xml.Empty("tab");
+                if (parts[j].Length > 0) xml.Text(parts[j]);
             }
         }
     }
 
-    private W.Paragraph EmptyParagraph(string styleKey) =>
-        new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(_doc.Styles, styleKey) } });
+    private void EmptyParagraph(string styleId, bool pageBreak)
+    {
+        StartParagraph(styleId, pageBreak);
+        xml.End();
+        xml.End();
+    }
 
     /// <summary>GB/T 9704 "空 n 行": whole lines are empty body paragraphs on the grid; a fraction is one exact-height paragraph.</summary>
-    private IEnumerable<W.Paragraph> Spacer(M.Spacer s)
+    private void Spacer(M.Spacer s)
     {
-        if (s.Lines <= 0) yield break;
+        if (s.Lines <= 0) return;
+        string body = _styleIds.Of("body");
         int whole = (int)Math.Floor(s.Lines + 1e-9);
-        for (int i = 0; i < whole; i++) yield return EmptyParagraph("body");
+        for (int i = 0; i < whole; i++) EmptyParagraph(body, TakePageBreak());
         double fraction = s.Lines - whole;
         if (fraction > 0.01)
         {
-            var p = EmptyParagraph("body");
-            p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines
-            {
-                Line = ((int)Math.Round(fraction * _geometry.LinePitchTwips)).ToString(CultureInfo.InvariantCulture),
-                LineRule = LineSpacingRuleValues.Exact,
-            };
-            yield return p;
+            StartParagraph(body, TakePageBreak());
+            xml.Start("spacing");
+            xml.Attribute("line", ((int)Math.Round(fraction * geometry.LinePitchTwips)).ToString(CultureInfo.InvariantCulture));
+            xml.Attribute("lineRule", LineSpacingRuleValues.Exact);
+            xml.End();
+            xml.End();
+            xml.End();
         }
     }
+}
+
+/// <summary>
+/// The Word style id of each paragraph style (<see cref="StyleIds.Paragraph(M.StyleSheet, M.ParagraphStyle)"/>), worked out
+/// once per document: every table cell asks, and each answer compares the style with every other one.
+/// </summary>
+internal sealed class ParagraphStyleIds(M.StyleSheet sheet)
+{
+    private readonly Dictionary<M.ParagraphStyle, string> _ids = new(ReferenceEqualityComparer.Instance);
+
+    public string Of(M.ParagraphStyle style)
+    {
+        if (!_ids.TryGetValue(style, out var id)) _ids[style] = id = StyleIds.Paragraph(sheet, style);
+        return id;
+    }
+
+    public string Of(string key) => Of(sheet.Paragraph(key));
 }

@@ -52,42 +52,66 @@ public static class DocxWriter
         MainPart("rId3", "fontTable", "fontTable.xml", FontTable.Build(doc.Styles));
 
         var number = doc.Styles.Page.PageNumber;
-        var sectPr = new SectionProperties();
+        var footers = new List<(HeaderFooterValues Type, string Id)>();
         if (number.OddEvenAlternate)
         {
             MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
             MainPart("rId5", "footer", "footer2.xml", PageNumberFooters.Build(number, StyleIds.PageNumberEven, 2));
-            sectPr.Append(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" },
-                new FooterReference { Type = HeaderFooterValues.Even, Id = "rId5" });
+            footers.Add((HeaderFooterValues.Default, "rId4"));
+            footers.Add((HeaderFooterValues.Even, "rId5"));
         }
         else
         {
             // Without alternation every page is numbered like an odd page (as in the PDF writer).
             MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
-            sectPr.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = "rId4" });
+            footers.Add((HeaderFooterValues.Default, "rId4"));
         }
-        sectPr.Append(
-            new PageSize { Width = (uint)geometry.WidthTwips, Height = (uint)geometry.HeightTwips },
-            new PageMargin
-            {
-                Top = geometry.TopTwips,
-                Bottom = geometry.BottomTwips,
-                Left = (uint)geometry.LeftTwips,
-                Right = (uint)geometry.RightTwips,
-                Header = (uint)LayoutConstants.HeaderDistanceTwips,
-                Footer = (uint)geometry.FooterTwips,
-                Gutter = 0U,
-            },
-            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = geometry.LinePitchTwips, CharacterSpace = geometry.CharSpace });
 
-        var body = new Body();
-        foreach (var element in new BodyWriter(doc, geometry).Write())
-            body.Append(element);
-        body.Append(sectPr);
-        var document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
-        // Declared once at the root rather than on every footer reference.
-        document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        package.Add(Main, Ct + "wordprocessingml.document.main+xml", document);
+        using var document = new MemoryStream();
+        using (var xml = new WordXml(document))
+        {
+            xml.Start("document");
+            // Declared once at the root rather than on every footer reference.
+            xml.NamespaceDeclaration("r", WordXml.R);
+            xml.NamespaceDeclaration("w", WordXml.W);
+            xml.Start("body");
+            new BodyWriter(doc, geometry, xml).Write();
+            SectionProperties(xml, geometry, footers);
+            xml.End();
+            xml.End();
+        }
+        package.Add(Main, Ct + "wordprocessingml.document.main+xml", document.ToArray());
+    }
+
+    /// <summary>w:sectPr: the footers, A4, the GB/T 9704 margins and the document grid.</summary>
+    private static void SectionProperties(WordXml xml, PageGeometry geometry, List<(HeaderFooterValues Type, string Id)> footers)
+    {
+        xml.Start("sectPr");
+        foreach (var (type, id) in footers)
+        {
+            xml.Start("footerReference");
+            xml.Attribute("type", type);
+            xml.RelationshipAttribute("id", id);
+            xml.End();
+        }
+        xml.Start("pgSz");
+        xml.Attribute("w", geometry.WidthTwips);
+        xml.Attribute("h", geometry.HeightTwips);
+        xml.End();
+        xml.Start("pgMar");
+        xml.Attribute("top", geometry.TopTwips);
+        xml.Attribute("right", geometry.RightTwips);
+        xml.Attribute("bottom", geometry.BottomTwips);
+        xml.Attribute("left", geometry.LeftTwips);
+        xml.Attribute("header", LayoutConstants.HeaderDistanceTwips);
+        xml.Attribute("footer", geometry.FooterTwips);
+        xml.Attribute("gutter", 0);
+        xml.End();
+        xml.Start("docGrid");
+        xml.Attribute("type", DocGridValues.LinesAndChars);
+        xml.Attribute("linePitch", geometry.LinePitchTwips);
+        xml.Attribute("charSpace", geometry.CharSpace);
+        xml.End();
+        xml.End();
     }
 }

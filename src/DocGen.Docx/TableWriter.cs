@@ -1,7 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DocGen.Docx;
 
@@ -11,64 +10,78 @@ namespace DocGen.Docx;
 /// </summary>
 internal static class TableWriter
 {
-    public static W.Table Write(M.StyleSheet sheet, M.Table table, bool pageBreakBefore)
+    public static void Write(WordXml xml, M.StyleSheet sheet, ParagraphStyleIds styleIds, M.Table table, bool pageBreakBefore)
     {
         var grid = new M.TableGrid(table);
         int[] widths = PageGeometry.ColumnTwips(table.ColumnWidthsMm);
         var tableStyle = sheet.Paragraph(table.Style);
 
-        var w = new W.Table();
-        w.Append(new TableProperties
-        {
-            TableStyle = new TableStyle { Val = StyleIds.Table },
-            TableWidth = new TableWidth { Width = Str(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-            TableJustification = new TableJustification { Val = TableRowAlignmentValues.Center },
-            TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
-        });
-        w.Append(new W.TableGrid(widths.Select(x => new GridColumn { Width = Str(x) })));
+        xml.Start("tbl");
+        xml.Start("tblPr");
+        xml.Empty("tblStyle", "val", StyleIds.Table);
+        Width(xml, "tblW", widths.Sum());
+        xml.Start("jc");
+        xml.Attribute("val", TableRowAlignmentValues.Center);
+        xml.End();
+        xml.Start("tblLayout");
+        xml.Attribute("type", TableLayoutValues.Fixed);
+        xml.End();
+        xml.End();
+        xml.Start("tblGrid");
+        foreach (int width in widths) xml.Empty("gridCol", "w", Str(width));
+        xml.End();
 
         bool blocks = HasLabelRowsInBody(table);
         for (int r = 0; r < grid.RowCount; r++)
         {
             bool keepNext = KeepsWithNext(table, r, blocks);
-            var rowProps = new TableRowProperties(new CantSplit());
+            xml.Start("tr");
+            xml.Start("trPr");
+            xml.Empty("cantSplit");
             var modelRow = table.Rows[r];
             if (modelRow.MinHeightMm > 0)
-                rowProps.Append(new TableRowHeight { Val = (uint)M.Units.MmToTwips(modelRow.MinHeightMm), HeightType = HeightRuleValues.AtLeast });
-            if (r < table.HeaderRows) rowProps.Append(new TableHeader());
-            var row = new TableRow(rowProps);
+            {
+                xml.Start("trHeight");
+                xml.Attribute("val", Str(M.Units.MmToTwips(modelRow.MinHeightMm)));
+                xml.Attribute("hRule", HeightRuleValues.AtLeast);
+                xml.End();
+            }
+            if (r < table.HeaderRows) xml.Empty("tblHeader");
+            xml.End();
 
             for (int c = 0; c < grid.ColumnCount;)
             {
                 var cell = grid.At(r, c);
-                int width = widths.Skip(cell.Column).Take(cell.ColSpan).Sum();
+                int width = 0;
+                for (int k = cell.Column; k < cell.Column + cell.ColSpan && k < widths.Length; k++) width += widths[k];
                 bool origin = grid.IsOrigin(r, c);
-                var tc = new W.TableCell(CellProperties(cell, width, origin));
+                xml.Start("tc");
+                CellProperties(xml, cell, width, origin);
                 if (origin)
                 {
                     var cellStyle = cell.Style is null ? tableStyle : sheet.Paragraph(cell.Style);
                     bool first = true;
                     foreach (var line in cell.Lines.Count == 0 ? [""] : cell.Lines)
                     {
-                        var p = CellParagraph(sheet, cell, cellStyle, line);
-                        if (keepNext) p.ParagraphProperties!.KeepNext = new KeepNext();
-                        if (first && r == 0 && c == 0 && pageBreakBefore) p.ParagraphProperties!.PageBreakBefore = new PageBreakBefore();
+                        CellParagraph(xml, styleIds.Of(cellStyle), cell, cellStyle, line, keepNext, first && r == 0 && c == 0 && pageBreakBefore);
                         first = false;
-                        tc.Append(p);
                     }
                 }
                 else
                 {
-                    var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(sheet, tableStyle) } };
-                    if (keepNext) ppr.KeepNext = new KeepNext();
-                    tc.Append(new W.Paragraph(ppr));
+                    xml.Start("p");
+                    xml.Start("pPr");
+                    xml.Empty("pStyle", "val", styleIds.Of(tableStyle));
+                    if (keepNext) xml.Empty("keepNext");
+                    xml.End();
+                    xml.End();
                 }
-                row.Append(tc);
+                xml.End();
                 c = cell.Column + cell.ColSpan;
             }
-            w.Append(row);
+            xml.End();
         }
-        return w;
+        xml.End();
     }
 
     /// <summary>
@@ -92,45 +105,66 @@ internal static class TableWriter
         return false;
     }
 
-    private static TableCellProperties CellProperties(M.TableCell cell, int widthTwips, bool origin)
+    private static void CellProperties(WordXml xml, M.TableCell cell, int widthTwips, bool origin)
     {
-        var tcPr = new TableCellProperties
-        {
-            TableCellWidth = new TableCellWidth { Width = Str(widthTwips), Type = TableWidthUnitValues.Dxa },
-            TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center },
-        };
-        if (cell.ColSpan > 1) tcPr.GridSpan = new GridSpan { Val = cell.ColSpan };
+        xml.Start("tcPr");
+        Width(xml, "tcW", widthTwips);
+        if (cell.ColSpan > 1) xml.Empty("gridSpan", "val", Str(cell.ColSpan));
         if (cell.RowSpan > 1)
-            tcPr.VerticalMerge = new VerticalMerge { Val = origin ? MergedCellValues.Restart : MergedCellValues.Continue };
-        return tcPr;
+        {
+            xml.Start("vMerge");
+            xml.Attribute("val", origin ? MergedCellValues.Restart : MergedCellValues.Continue);
+            xml.End();
+        }
+        xml.Start("vAlign");
+        xml.Attribute("val", TableVerticalAlignmentValues.Center);
+        xml.End();
+        xml.End();
     }
 
-    private static W.Paragraph CellParagraph(M.StyleSheet sheet, M.TableCell cell, M.ParagraphStyle style, string text)
+    private static void Width(WordXml xml, string element, int twips)
     {
-        var ppr = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = StyleIds.Paragraph(sheet, style) } };
+        xml.Start(element);
+        xml.Attribute("w", Str(twips));
+        xml.Attribute("type", TableWidthUnitValues.Dxa);
+        xml.End();
+    }
+
+    private static void CellParagraph(WordXml xml, string styleId, M.TableCell cell, M.ParagraphStyle style, string text, bool keepNext, bool pageBreakBefore)
+    {
+        xml.Start("p");
+        xml.Start("pPr");
+        xml.Empty("pStyle", "val", styleId);
+        if (keepNext) xml.Empty("keepNext");
+        if (pageBreakBefore) xml.Empty("pageBreakBefore");
         if (cell.IndentChars != 0)
-            ppr.Indentation = new Indentation
-            {
-                LeftChars = (int)Math.Round(cell.IndentChars * 100),
-                Left = Str((int)Math.Round(cell.IndentChars * style.SizePt * 20)),
-            };
+        {
+            xml.Start("ind");
+            xml.Attribute("left", Str((int)Math.Round(cell.IndentChars * style.SizePt * 20)));
+            xml.Attribute("leftChars", Str((int)Math.Round(cell.IndentChars * 100)));
+            xml.End();
+        }
         // Cell text is never stretched (a justified two-line label reads badly in a narrow column), as in the PDF writer.
         var align = cell.Align == M.HAlign.Justify ? M.HAlign.Left : cell.Align;
-        if (align != style.Align) ppr.Justification = new Justification { Val = WordStyles.Justify(align) };
+        if (align != style.Align)
+        {
+            xml.Start("jc");
+            xml.Attribute("val", WordStyles.Justify(align));
+            xml.End();
+        }
+        xml.End();
 
-        var p = new W.Paragraph(ppr);
         if (text.Length > 0)
         {
-            var run = new Run { RunProperties = new RunProperties { RunFonts = WordStyles.EastAsiaHint() } };
-            if (cell.Bold && !style.Bold)
-            {
-                run.RunProperties.Bold = new Bold();
-                run.RunProperties.BoldComplexScript = new BoldComplexScript();
-            }
-            BodyWriter.AppendText(run, text);
-            p.Append(run);
+            xml.Start("r");
+            xml.Start("rPr");
+            BodyWriter.WriteEastAsiaHint(xml);
+            if (cell.Bold && !style.Bold) BodyWriter.WriteBold(xml);
+            xml.End();
+            BodyWriter.AppendText(xml, text);
+            xml.End();
         }
-        return p;
+        xml.End();
     }
 
     private static string Str(int v) => v.ToString(CultureInfo.InvariantCulture);
