@@ -133,10 +133,15 @@ internal sealed class EmbeddedFont
     /// <summary>zlib with its end marker (a Flate stream without it makes qpdf --check warn).</summary>
     internal static byte[] Deflate(ReadOnlySpan<byte> raw, int level)
     {
-        using var ms = new MemoryStream(raw.Length / 2 + 64);
-        using (var z = new ZLibStream(ms, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true)) z.Write(raw);
-        return ms.ToArray();
+        // Into one scratch stream per thread, kept at the largest size seen: a new stream per call grew through the large
+        // object heap (a font program is hundreds of KB) before the copy that is returned.
+        var scratch = DeflateScratch ??= new MemoryStream();
+        scratch.SetLength(0);
+        using (var z = new ZLibStream(scratch, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true)) z.Write(raw);
+        return scratch.ToArray();
     }
+
+    [ThreadStatic] private static MemoryStream? DeflateScratch;
 
     internal static string Num(double v) => Math.Round(v, 3).ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -58,10 +58,18 @@ internal sealed class PdfFileWriter
     {
         for (int i = 1; i < _objects.Count; i++)
             if (_objects[i] is null) throw new InvalidOperationException($"PDF object {i} was reserved but never written");
-        var file = new MemoryStream();
+        // Written straight to the output, counting offsets: buffering the whole file first grew a memory stream through the
+        // large object heap and copied it, for every report of a batch.
+        long position = 0;
+        void Put(ReadOnlySpan<byte> bytes)
+        {
+            output.Write(bytes);
+            position += bytes.Length;
+        }
+        void Write(string text) => Put(Encoding.Latin1.GetBytes(text));
         // PDF/A-2: the header line, then a comment of at least four bytes above 127 marking the file as binary.
-        Write(file, "%PDF-1.7\n%");
-        file.Write([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
+        Write("%PDF-1.7\n%");
+        Put([0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
 
         // Where each object lives: type 1 = at an offset in the file, type 2 = inside object stream n at index k.
         var kind = new byte[_objects.Count + 1 + _objects.Count / ObjectsPerStream + 1];
@@ -73,10 +81,10 @@ internal sealed class PdfFileWriter
             var e = _objects[i]!;
             if (e.Data is null) { packed.Add(i); continue; }
             kind[i] = 1;
-            field2[i] = file.Position;
-            Write(file, $"{i} 0 obj\n<< {e.Body} /Length {e.Data.Length} >>\nstream\n");
-            file.Write(e.Data);
-            Write(file, "\nendstream\nendobj\n");
+            field2[i] = position;
+            Write($"{i} 0 obj\n<< {e.Body} /Length {e.Data.Length} >>\nstream\n");
+            Put(e.Data);
+            Write("\nendstream\nendobj\n");
         }
         int next = _objects.Count;
         for (int start = 0; start < packed.Count; start += ObjectsPerStream)
@@ -96,15 +104,15 @@ internal sealed class PdfFileWriter
             var data = EmbeddedFont.Deflate(Encoding.Latin1.GetBytes(header + bodies), EmbeddedFont.TextLevel);
             int number = next++;
             kind[number] = 1;
-            field2[number] = file.Position;
-            Write(file, $"{number} 0 obj\n<< /Type /ObjStm /N {chunk.Count} /First {Encoding.Latin1.GetByteCount(header)} /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
-            file.Write(data);
-            Write(file, "\nendstream\nendobj\n");
+            field2[number] = position;
+            Write($"{number} 0 obj\n<< /Type /ObjStm /N {chunk.Count} /First {Encoding.Latin1.GetByteCount(header)} /Filter /FlateDecode /Length {data.Length} >>\nstream\n");
+            Put(data);
+            Write("\nendstream\nendobj\n");
         }
 
         // The cross-reference stream lists itself too; widths 1, 4, 2 bytes.
         int xref = next++;
-        long xrefOffset = file.Position;
+        long xrefOffset = position;
         kind[xref] = 1;
         field2[xref] = xrefOffset;
         var rows = new byte[next * 7];
@@ -116,12 +124,8 @@ internal sealed class PdfFileWriter
             BinaryPrimitives.WriteUInt16BigEndian(row[5..], (ushort)(i == 0 ? 65535 : field3[i]));
         }
         var table = EmbeddedFont.Deflate(rows, EmbeddedFont.TextLevel);
-        Write(file, $"{xref} 0 obj\n<< /Type /XRef /Size {next} /W [1 4 2] {trailer} /Filter /FlateDecode /Length {table.Length} >>\nstream\n");
-        file.Write(table);
-        Write(file, $"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
-        file.Position = 0;
-        file.CopyTo(output);
+        Write($"{xref} 0 obj\n<< /Type /XRef /Size {next} /W [1 4 2] {trailer} /Filter /FlateDecode /Length {table.Length} >>\nstream\n");
+        Put(table);
+        Write($"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
     }
-
-    private static void Write(Stream s, string text) => s.Write(Encoding.Latin1.GetBytes(text));
 }
