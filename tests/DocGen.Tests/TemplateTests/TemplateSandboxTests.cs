@@ -31,15 +31,14 @@ public class TemplateSandboxTests
     }
 
     [Fact]
-    public void A_catastrophically_backtracking_pattern_cannot_hang_classification()
+    public void A_catastrophically_backtracking_numbering_pattern_is_refused_at_its_line()
     {
         string root = TemplateCopies.Make(t => TemplateFault.Edit(t, "styles.json", "\"pattern\": \"^[0-9]+[.．]\"", "\"pattern\": \"^(a+)+$\""));
-        var (_, numbering) = StyleSheetLoader.Load(Path.Combine(root, TemplateCopies.Name, "styles.json"));
-        var classifier = new ParagraphClassifier(numbering);
-        var watch = Stopwatch.StartNew();
-        var p = classifier.Classify(new string('a', 50_000) + "!", SourceRef.None);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
-        Assert.Equal("body", p.Style);
+        string styles = Path.Combine(root, TemplateCopies.Name, "styles.json");
+        var e = Assert.Throws<DocGenException>(() => StyleSheetLoader.Load(styles));
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal(("E-TEMPLATE-FIELD", styles, Support.DataFiles.LineOf(styles, "^(a+)+$")), (d.Id, d.File, d.Line));
+        Assert.Contains("指数", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
