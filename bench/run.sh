@@ -70,6 +70,18 @@ ls "$work/data" | sort | sed -n "1,${small}p" | while read -r f; do ln -s "$work
 /usr/bin/time -v ./docgen render "$work/data-small" -o "$work/out-small" -j 2 --json >"$work/small.json" 2>"$work/small.time" || true
 /usr/bin/time -v ./docgen render "$work/data" -o "$work/out" -j 2 --json >"$results/batch-summary.json" 2>"$work/batch.time" || true
 cp "$work/batch.time" "$results/batch-time.txt"
+# The same batches with the published executable (the download route of issue 18), located as bench/cold.sh does.
+aot="${DOCGEN_PUBLISHED:+$DOCGEN_PUBLISHED/linux-x64/docgen}"
+[[ -n "$aot" && -x "$aot" ]] || aot="$repo/dist/linux-x64/docgen"
+[[ -x "$aot" ]] || aot="$repo/.build/bench-publish/linux-x64/docgen"
+if [[ ! -x "$aot" ]]; then
+  echo "== publishing the Native AOT executable for the batch (scripts/publish.sh, minutes of CPU, once)" >&2
+  scripts/publish.sh "$repo/.build/bench-publish" linux-x64 >/dev/null
+fi
+mkdir -p "$work/data-100"
+ls "$work/data" | sort | sed -n "1,100p" | while read -r f; do ln -s "$work/data/$f" "$work/data-100/$f"; done
+/usr/bin/time -v "$aot" render "$work/data-100" -o "$work/aot-100" -j 2 --json >/dev/null 2>"$work/aot-100.time" || true
+/usr/bin/time -v "$aot" render "$work/data" -o "$work/aot-out" -j 2 --json >"$work/aot-batch.json" 2>"$work/aot-batch.time" || true
 docs="$(find "$work/out" -maxdepth 1 \( -name '*.pdf' -o -name '*.docx' \) | wc -l)"
 failed="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["failed"])' "$results/batch-summary.json" 2>/dev/null || echo '?')"
 batch_wall="$(wall_s "$work/batch.time")"
@@ -83,6 +95,12 @@ batch_cpu="$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}'
 row "batch: CPU time (user+sys), per report" "$batch_cpu s" "$(awk -v c="$batch_cpu" -v n="$batch_n" 'BEGIN {printf "%.1f ms per report DOCX+PDF", 1000*c/n}')"
 row "batch: peak memory (max RSS)" "$batch_rss MB" "≤ 400 MB  $(verdict "$batch_rss" 400 '<=')"
 row "batch: wall per report, $small vs $batch_n reports" "$per_small / $per_big ms" "linear: ratio $(awk -v a="$per_big" -v b="$per_small" 'BEGIN {printf "%.2f", a/b}') (1.00 = linear)"
+aot_wall="$(wall_s "$work/aot-batch.time")"; aot100_wall="$(wall_s "$work/aot-100.time")"
+aot_cpu="$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$work/aot-batch.time")"
+aot_failed="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["failed"])' "$work/aot-batch.json" 2>/dev/null || echo '?')"
+row "batch, published executable: $batch_n reports" "$(printf '%.1f s' "$aot_wall")" "≤ $(awk -v n="$batch_n" 'BEGIN {print 20*n/1000}') s  $(verdict "$aot_wall" "$(awk -v n="$batch_n" 'BEGIN {print 20*n/1000}')" '<=')   (CPU $aot_cpu s, $(rss_mb "$work/aot-batch.time") MB ≤ 300 MB, failed inputs: $aot_failed)"
+per100="$(awk -v w="$aot100_wall" 'BEGIN {printf "%.1f", 10*w}')"
+row "batch of 100, published executable, per report" "$per100 ms" "≤ 30 ms  $(verdict "$per100" 30 '<=')"
 
 echo "== 4. LibreOffice side by side: soffice --convert-to pdf of our own DOCX" >&2
 export FONTCONFIG_FILE="$repo/../shared/spec/libreoffice-fonts.conf"

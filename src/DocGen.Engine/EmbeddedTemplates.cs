@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using DocGen.Model;
 
@@ -80,12 +79,12 @@ public static class EmbeddedTemplates
 
     private static string ContentHash(IEnumerable<(string Name, byte[] Bytes)> files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Sha256();
         foreach (var (name, bytes) in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{bytes.Length}\n"));
-            hash.AppendData(bytes);
+            hash.Append(Encoding.UTF8.GetBytes($"{name}\n{bytes.Length}\n"));
+            hash.Append(bytes);
         }
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+        return Convert.ToHexString(hash.Finish())[..16].ToLowerInvariant();
     }
 }

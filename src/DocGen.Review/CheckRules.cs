@@ -15,6 +15,13 @@ public sealed record CheckRules(
     string File)
 {
     public static CheckRules None { get; } = new([], [], [], [], [], "");
+
+    /// <summary>Where the rule with this pattern is written (for a pattern that ran too long); null when no rule has it.</summary>
+    public RuleSource? SourceOf(string pattern) =>
+        Numbers.Concat(Years).Select(r => (r.Pattern, r.Source))
+            .Concat(Agencies.Select(r => (r.Pattern, r.Source)))
+            .Concat(Required.Select(r => (r.Pattern, r.Source)))
+            .FirstOrDefault(r => r.Pattern.ToString() == pattern).Source;
 }
 
 /// <summary>Where a rule stands in checks.json, so a finding can name the pattern that produced it.</summary>

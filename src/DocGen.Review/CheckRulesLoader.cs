@@ -9,7 +9,7 @@ namespace DocGen.Review;
 /// <summary>
 /// Reads checks.json strictly: unknown keys, a pattern that does not compile (or lacks its named group), a cell the format does not
 /// have, a text place the template does not know, each is E-TEMPLATE-CHECKS with checks.json(line,col), every one of them at once.
-/// Patterns run with RegexOptions.NonBacktracking: a maintainer's pattern cannot make a check take exponential time.
+/// Patterns are compiled by <see cref="TemplatePattern"/>: a maintainer's pattern cannot make a check take exponential time.
 /// </summary>
 public static class CheckRulesLoader
 {
@@ -173,17 +173,10 @@ public static class CheckRulesLoader
                 Error(o["pattern"] ?? o, "缺少「pattern」（正则表达式字符串）", "'pattern' (a regular expression string) is missing");
                 return null;
             }
-            Regex regex;
-            try { regex = new Regex(s.Value, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant); }
-            catch (RegexParseException e)
+            var (regex, refusal) = TemplatePattern.Compile(s.Value);
+            if (regex is null)
             {
-                Error(s, $"正则表达式有误（第 {e.Offset} 个字符处）：{e.Error}", $"invalid regular expression (at character {e.Offset}): {e.Error}", Math.Max(0, e.Offset - 1));
-                return null;
-            }
-            catch (NotSupportedException e)
-            {
-                // NonBacktracking refuses look-arounds, back-references and atomic groups: the price of a guaranteed linear run time.
-                Error(s, $"正则表达式用了不支持的写法（不能用环视 (?=…)、反向引用 \\1 或原子组）：{e.Message}", $"the regular expression uses an unsupported construct (no look-arounds, back-references or atomic groups): {e.Message}");
+                Error(s, refusal!.Message, refusal.MessageEn, refusal.Offset);
                 return null;
             }
             if (group is not null && !regex.GetGroupNames().Contains(group))

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using DocGen.Data;
 using DocGen.Model;
+using DocGen.Templates;
 
 namespace DocGen.Review;
 
@@ -22,10 +24,18 @@ public static class ReportChecker
         places["title"] = "标题";
         places["title.agencyLine"] = "标题上方的机关全称";
         var findings = new List<Diagnostic>();
-        findings.AddRange(NarrativeChecks.Numbers(text, rules));
-        findings.AddRange(NarrativeChecks.Years(text, rules));
-        findings.AddRange(NarrativeChecks.Agencies(text, rules));
-        findings.AddRange(NarrativeChecks.Required(text, rules, places));
+        try
+        {
+            findings.AddRange(NarrativeChecks.Numbers(text, rules));
+            findings.AddRange(NarrativeChecks.Years(text, rules));
+            findings.AddRange(NarrativeChecks.Agencies(text, rules));
+            findings.AddRange(NarrativeChecks.Required(text, rules, places));
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            var at = rules.SourceOf(e.Pattern);
+            throw TemplatePattern.TooSlow(e, at?.File ?? report.Template.ChecksFile ?? "checks.json", at?.Line ?? 0, at?.Column ?? 0);
+        }
         findings.AddRange(TextChecks.Numbering(text));
         findings.AddRange(TextChecks.Typography(text));
         findings.AddRange(TextChecks.Duplicates(text));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DocGen.Model;
 
 namespace DocGen.Templates;
@@ -32,5 +33,13 @@ public sealed class ParagraphClassifier(IReadOnlyList<NumberingRule> rules, ICol
 
     private static string Plain(string text) => string.Concat(InlineText.ParseBold(text).Select(r => r.Text));
 
-    private NumberingRule? Match(string plain) => rules.FirstOrDefault(r => r.Pattern.IsMatch(plain));
+    private NumberingRule? Match(string plain)
+    {
+        foreach (var rule in rules)
+        {
+            try { if (rule.Pattern.IsMatch(plain)) return rule; }
+            catch (RegexMatchTimeoutException e) { throw TemplatePattern.TooSlow(e, rule.Source.File ?? "styles.json", rule.Source.Line, rule.Source.Column); }
+        }
+        return null;
+    }
 }

@@ -114,27 +114,8 @@ public sealed class ScribanTemplate
         return (line, col);
     }
 
-    /// <summary>
-    /// The builtin functions a template may use: pure text, list and number helpers. No include, no clock, no object.eval.
-    /// Made once per process and shared read-only by every render. Only these modules are constructed: Scriban's whole builtin
-    /// set (new BuiltinFunctions(): date, html, regex, object … each imported by reflection, then deep-cloned per render) cost a
-    /// cold report about 8 % of its instructions (BENCHMARKS.md).
-    /// </summary>
-    private static readonly ScriptObject Builtins = MakeBuiltins();
-
-    private static ScriptObject MakeBuiltins()
-    {
-        var allowed = new ScriptObject();
-        foreach (var (name, module) in new (string, ScriptObject)[] { ("string", new StringFunctions()), ("array", new ArrayFunctions()), ("math", new MathFunctions()) })
-        {
-            module.IsReadOnly = true;
-            allowed.SetValue(name, module, true);
-        }
-        allowed.SetValue("empty", EmptyScriptObject.Default, true);
-        allowed.SetValue("blank", EmptyScriptObject.Default, true);
-        allowed.IsReadOnly = true;
-        return allowed;
-    }
+    /// <summary>The builtin functions a template may use (<see cref="SandboxBuiltins"/>), shared read-only by every render.</summary>
+    private static readonly ScriptObject Builtins = new SandboxBuiltins();
 
     private static object? ToScript(object? value, bool lenient) => value switch
     {

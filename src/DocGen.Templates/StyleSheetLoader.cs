@@ -20,9 +20,6 @@ public static class StyleSheetLoader
     /// <summary>Which names the DOCX gives the official 仿宋/楷体 faces (README, opening the DOCX in Word or WPS).</summary>
     private static readonly Dictionary<string, string> DocxNames = new() { ["gb2312"] = "gb2312", ["windows"] = "windows" };
 
-    /// <summary>How long one numbering pattern may take on one paragraph; the non-backtracking engine keeps real patterns far below it.</summary>
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(500);
-
     /// <param name="templatesRoot">The folder a "base" style sheet must lie in (the templates folder holding every format).</param>
     public static (StyleSheet Styles, IReadOnlyList<NumberingRule> Numbering) Load(string path, string? templatesRoot = null)
     {
@@ -212,17 +209,13 @@ public static class StyleSheetLoader
             n.Report(runInNode!, $"字符样式「{runIn}」未在 characterStyles 中定义{Suggestion(runIn, characters.Keys)}", $"character style \"{runIn}\" is not defined");
         n.Done();
         if (pattern is null || style is null) return null;
-        try
+        var (regex, refusal) = TemplatePattern.Compile(pattern);
+        if (regex is null)
         {
-            // The non-backtracking engine matches in time linear in the text whatever the pattern ("^(a+)+$" included).
-            var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, PatternTimeout);
-            return new NumberingRule(regex, style, runIn);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            n.Report(patternNode!, $"正则表达式「{pattern}」无效或不受支持（不能用反向引用和环视）：{e.Message}", $"regular expression \"{pattern}\" is invalid or unsupported: {e.Message}");
+            n.Report(patternNode!, $"正则表达式「{pattern}」无效或不受支持：{refusal!.Message}", $"regular expression \"{pattern}\" is invalid or unsupported: {refusal.MessageEn}");
             return null;
         }
+        return new NumberingRule(regex, style, runIn, new SourceRef("") { File = patternNode!.File, Line = patternNode.Line, Column = patternNode.Column });
     }
 
     /// <summary>The grid must hold the body text: a line pitch smaller than the body size, or a character pitch under half of it, loses text.</summary>
@@ -245,4 +238,4 @@ public static class StyleSheetLoader
 /// A numbering pattern from the style sheet: a paragraph whose text matches is a heading of that style when it is only
 /// a head sentence, or a body paragraph whose head sentence (up to the first 。) takes <see cref="RunInStyle"/>.
 /// </summary>
-public sealed record NumberingRule(Regex Pattern, string ParagraphStyle, string? RunInStyle);
+public sealed record NumberingRule(Regex Pattern, string ParagraphStyle, string? RunInStyle, SourceRef Source);

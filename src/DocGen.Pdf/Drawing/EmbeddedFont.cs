@@ -1,6 +1,6 @@
+using DocGen.Model;
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using DocGen.Pdf.Fonts;
 
@@ -117,7 +117,7 @@ internal sealed class EmbeddedFont
     {
         var bytes = new byte[_glyphOfCid.Count * 2];
         for (int i = 0; i < _glyphOfCid.Count; i++) { bytes[2 * i] = (byte)(_glyphOfCid[i] >> 8); bytes[2 * i + 1] = (byte)_glyphOfCid[i]; }
-        var h = SHA256.HashData([.. Encoding.UTF8.GetBytes(_face.Key), .. bytes]);
+        var h = Sha256.Hash([.. Encoding.UTF8.GetBytes(_face.Key), .. bytes]);
         return new string(h.Take(6).Select(x => (char)('A' + x % 26)).ToArray());
     }
 

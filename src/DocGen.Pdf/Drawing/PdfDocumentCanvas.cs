@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using DocGen.Model;
 using DocGen.Pdf.Fonts;
@@ -88,7 +87,7 @@ internal sealed class PdfDocumentCanvas(DocumentInfo info, string fingerprint, b
             .Append(" /CreationDate ").Append(PdfText.Date(info.Date)).Append(" /ModDate ").Append(PdfText.Date(info.Date)).Append(" >>");
         int infoObject = _file.Add(documentInfo.ToString());
         // The same input must give the same bytes: the ID is a hash of the document, not a random number.
-        string id = PdfText.Hex(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)).AsSpan(0, 16));
+        string id = PdfText.Hex(Sha256.Hash(Encoding.UTF8.GetBytes(fingerprint)).AsSpan(0, 16));
         _file.Save(output, $"/Root {PdfFileWriter.Ref(catalog)} /Info {PdfFileWriter.Ref(infoObject)} /ID [{id} {id}]");
     }
 

@@ -62,9 +62,12 @@ internal static partial class SystemFontFolders
         var found = new List<string>();
         foreach (var file in files)
         {
-            string text;
-            try { text = File.ReadAllText(file); }
+            // Most of the 60-odd files configure rendering and name no folder: only those with a <dir are decoded and searched.
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(file); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (bytes.AsSpan().IndexOf("<dir"u8) < 0) continue;
+            string text = System.Text.Encoding.UTF8.GetString(bytes);
             foreach (Match m in DirElement().Matches(text))
             {
                 string dir = m.Groups[2].Value.Trim();

@@ -86,6 +86,27 @@ public sealed class CheckRulesTests
         Assert.All(rules, r => Assert.Same(rules[0], r));
     }
 
+    [Fact]
+    public void A_pattern_that_runs_past_the_time_limit_stops_the_report_with_a_template_error_at_its_line()
+    {
+        // Accepted when loaded (no repeated group), yet cubic on a long paragraph without "z".
+        string folder = CopyTemplate("""
+            { "required": [ { "name": "慢", "pattern": "[ab]*[ac]*[ad]*z", "in": ["sections.overview"], "suggestion": "s" } ] }
+            """);
+        var data = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.Example("pingluo-county-2023")))!;
+        data["sections"]!["overview"]![0] = new string('a', 20_000) + "b";
+        string input = Path.Combine(DataFiles.TempDir(), "slow.json");
+        File.WriteAllText(input, data.ToJsonString());
+        var pipeline = new ReportPipeline(new TemplateLocator(Path.GetDirectoryName(folder)!)) { RunChecks = true };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = pipeline.Build(input);
+        Assert.True(watch.Elapsed < TemplatePattern.Timeout * 10, $"took {watch.Elapsed}");
+        Assert.Equal(FailureKind.Template, result.Failure);
+        string checks = Path.Combine(folder, "checks.json");
+        var d = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(("E-TEMPLATE-LIMIT", checks, DataFiles.LineOf(checks, "[ab]*")), (d.Id, d.File, d.Line));
+    }
+
     /// <summary>A copy of the 2021 template (under its own name, in a fresh templates folder) with the given checks.json.</summary>
     private static string CopyTemplate(string checks)
     {
