@@ -77,6 +77,7 @@ internal sealed class DocumentTags(Document doc, StructureTree tree)
         var grid = new TableGrid(t);
         var table = tree.Document.Add("Table", keepEmpty: true);
         var cells = new Dictionary<(int, int), StructElement>();
+        var attributes = new System.Text.StringBuilder();
         int headers = Math.Min(t.HeaderRows, t.Rows.Count);
         var head = headers > 0 ? table.Add("THead", keepEmpty: true) : null;
         var body = headers < t.Rows.Count ? table.Add("TBody", keepEmpty: true) : null;
@@ -87,14 +88,27 @@ internal sealed class DocumentTags(Document doc, StructureTree tree)
             {
                 bool header = !cell.IsValue;
                 var e = tr.Add(header ? "TH" : "TD", header ? HeaderId(block, cell) : null, keepEmpty: true);
-                var attributes = new List<string>();
+                // One builder for every cell's attributes: a list, a join and an array of strings per cell were a tenth of painting.
+                attributes.Clear().Append("/O /Table");
                 // A label in a header row, or in a body row of labels only (表二's 第二十条第（一）项 | 信息内容 rows), heads
                 // the columns below it; any other label heads its row.
-                if (header) attributes.Add("/Scope " + (r < headers || t.IsLabelRow(r) ? "/Column" : "/Row"));
-                if (cell.RowSpan > 1) attributes.Add("/RowSpan " + cell.RowSpan.ToString(CultureInfo.InvariantCulture));
-                if (cell.ColSpan > 1) attributes.Add("/ColSpan " + cell.ColSpan.ToString(CultureInfo.InvariantCulture));
-                if (!header) attributes.Add("/Headers [" + string.Join(' ', HeadersOf(block, t, grid, cell).Select(PdfText.String)) + "]");
-                if (attributes.Count > 0) e.Attributes = "/O /Table " + string.Join(' ', attributes);
+                if (header) attributes.Append(" /Scope ").Append(r < headers || t.IsLabelRow(r) ? "/Column" : "/Row");
+                if (cell.RowSpan > 1) attributes.Append(" /RowSpan ").Append(cell.RowSpan.ToString(CultureInfo.InvariantCulture));
+                if (cell.ColSpan > 1) attributes.Append(" /ColSpan ").Append(cell.ColSpan.ToString(CultureInfo.InvariantCulture));
+                if (!header)
+                {
+                    attributes.Append(" /Headers [");
+                    bool first = true;
+                    foreach (string id in HeadersOf(block, t, grid, cell))
+                    {
+                        if (!first) attributes.Append(' ');
+                        attributes.Append(PdfText.String(id));
+                        first = false;
+                    }
+                    attributes.Append(']');
+                }
+                // Every cell is a header (a scope) or a data cell (its headers): each has attributes.
+                e.Attributes = attributes.ToString();
                 cells[(cell.Row, cell.Column)] = e;
             }
         }
