@@ -1,7 +1,7 @@
-using DocGen.Model;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using DocGen.Model;
 using DocGen.Pdf.Fonts;
 
 namespace DocGen.Pdf.Drawing;
