@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using DocGen.Model;
 using Scriban;
-using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;

@@ -64,6 +64,7 @@ internal sealed class CffTable
         try
         {
             int end = start + length;
+            file.Ensure(start, Math.Min(length, 4));
             if (length < 4 || b[start] != 1) throw new FontFormatException($"{path}: CFF 表版本不受支持（只支持 CFF 1）");
             int p = start + b[start + 2];
             var names = CffIndex.Read(file, p, end); p = names.Next;
@@ -85,7 +86,7 @@ internal sealed class CffTable
                 var fdArray = CffIndex.Read(file, start + fda.Int(0), end);
                 for (int i = 0; i < fdArray.Count; i++)
                     dicts.Add(CffFontDict.Read(file, start, end, CffDict.Parse(b, fdArray.Start(i), fdArray.End(i))));
-                ReadFdSelect(b, start + fds.Int(0), fdOfGlyph, fdArray.Count, path);
+                ReadFdSelect(file, start + fds.Int(0), fdOfGlyph, fdArray.Count, path);
             }
             else dicts.Add(CffFontDict.Read(file, start, end, top));
             // What the subset's Top DICT keeps: geometry, not offsets (rewritten) and not strings (SIDs of the old String INDEX).
@@ -102,9 +103,12 @@ internal sealed class CffTable
         }
     }
 
-    private static void ReadFdSelect(ReadOnlySpan<byte> b, int p, byte[] fdOfGlyph, int fdCount, string path)
+    private static void ReadFdSelect(FontFile file, int p, byte[] fdOfGlyph, int fdCount, string path)
     {
+        file.Ensure(p, 3);
+        var b = file.Span;
         int format = b[p];
+        file.Ensure(p, format == 0 ? 1 + fdOfGlyph.Length : 5 + 3 * Be.U16(b, p + 1));
         if (format == 0)
         {
             for (int g = 0; g < fdOfGlyph.Length; g++) fdOfGlyph[g] = b[p + 1 + g];
@@ -136,6 +140,7 @@ internal sealed record CffFontDict(IReadOnlyList<CffDictEntry> FdEntries, IReadO
         var fdEntries = dict.Entries.Where(e => !CffTable.IsOffsetOrString(e.Op)).ToList();
         if (!dict.TryGet(18, out var priv)) return new CffFontDict(fdEntries, [], CffIndex.Empty);
         int size = priv.Int(0), offset = cffStart + priv.Int(1);
+        file.Ensure(offset, size);
         var pd = CffDict.Parse(b, offset, offset + size);
         var local = pd.TryGet(19, out var subrs) ? CffIndex.Read(file, offset + subrs.Int(0), cffEnd) : CffIndex.Empty;
         return new CffFontDict(fdEntries, pd.Entries.Where(e => e.Op != 19).ToList(), local);
@@ -161,15 +166,20 @@ internal sealed class CffIndex
 
     public static CffIndex Read(FontFile file, int p, int limit)
     {
+        file.Ensure(p, Math.Min(3, limit - p));
         var b = file.Span;
         int count = Be.U16(b, p);
         if (count == 0) return new CffIndex(file, 0, 0, 0, 0, p + 2);
         int offSize = b[p + 2];
         if (offSize is < 1 or > 4) throw new FontFormatException("CFF INDEX 的偏移长度无效");
         int offsets = p + 3, dataBase = offsets + (count + 1) * offSize - 1;
+        if (dataBase > limit) throw new FontFormatException("CFF INDEX 超出表的范围");
+        file.Ensure(offsets, (count + 1) * offSize);
         var index = new CffIndex(file, count, offsets, offSize, dataBase, 0);
         int end = index.Start(count);
         if (end > limit || dataBase > limit) throw new FontFormatException("CFF INDEX 超出表的范围");
+        // Small INDEXes (names, DICTs, strings) are read now; the glyph programs and subroutines item by item (Item, CharStrings).
+        if (end - dataBase - 1 <= SmallIndexBytes) file.Ensure(dataBase + 1, end - dataBase - 1);
         return new CffIndex(file, count, offsets, offSize, dataBase, end);
     }
 
@@ -183,7 +193,14 @@ internal sealed class CffIndex
 
     public int End(int i) => Start(i + 1);
 
-    public ReadOnlySpan<byte> Item(int i) => _file!.Span.Slice(Start(i), End(i) - Start(i));
+    public ReadOnlySpan<byte> Item(int i)
+    {
+        int start = Start(i), end = End(i);
+        _file!.Ensure(start, end - start);
+        return _file.Span.Slice(start, end - start);
+    }
+
+    private const int SmallIndexBytes = 64 << 10;
 }
 
 /// <summary>One DICT entry: operator and its operands, with the raw bytes so it can be copied unchanged.</summary>

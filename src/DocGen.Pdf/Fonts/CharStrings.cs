@@ -55,6 +55,7 @@ internal static class CharStrings
         public void Run(int p, int end, int depth)
         {
             if (depth > 10) throw new FontFormatException("CFF 字形程序的子程序嵌套超过 10 层");
+            file.Ensure(p, end - p);
             var b = file.Span;
             while (p < end && !_done)
             {

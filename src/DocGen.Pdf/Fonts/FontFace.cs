@@ -30,6 +30,16 @@ public sealed class FontFace
 
     /// <summary>The whole font file (mapped, not read); <see cref="Tables"/> locates this face's tables in it.</summary>
     internal ReadOnlySpan<byte> Bytes => _parsed.Value.File.Span;
+
+    /// <summary>Makes <see cref="Bytes"/> hold [offset, offset + length): glyf and CFF entries are read as glyphs need them.</summary>
+    internal void Ensure(long offset, long length) => _parsed.Value.File.Ensure(offset, length);
+
+    /// <summary>
+    /// The tables read when a face is first used: every one that measuring, metrics and subsetting read, except the outlines
+    /// (glyf, CFF), which are read glyph by glyph. A table missing here would read as zeros: add any table newly read.
+    /// </summary>
+    private static readonly HashSet<string> ReadAtOpen = new(StringComparer.Ordinal)
+        { "head", "hhea", "hmtx", "maxp", "cmap", "name", "OS/2", "post", "loca", "cvt ", "fpgm", "prep" };
     internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
 
     private FontFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
@@ -97,6 +107,7 @@ public sealed class FontFace
         long end = longLoca ? Be.U32(b, loca + 4 * gid + 4) : 2L * Be.U16(b, loca + 2 * gid + 2);
         if (end <= start || glyf + start + 10 > b.Length) return null;
         int g = glyf + (int)start;
+        Ensure(g, 10);
         double u = UnitsPerEm;
         return (Be.S16(b, g + 2) / u, Be.S16(b, g + 4) / u, Be.S16(b, g + 6) / u, Be.S16(b, g + 8) / u);
     }
@@ -160,6 +171,8 @@ public sealed class FontFace
     private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
     {
         var file = FontFile.Open(path);
+        foreach (var (tag, (off, len)) in tables)
+            if (ReadAtOpen.Contains(tag)) file.Ensure(off, len);
         var b = file.Span;
         int unitsPerEm = Be.U16(b, tables["head"].Off + 18);
         int numberOfHMetrics = Be.U16(b, tables["hhea"].Off + 34);

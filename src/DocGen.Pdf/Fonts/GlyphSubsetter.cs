@@ -41,6 +41,7 @@ internal static class GlyphSubsetter
         for (int i = 0; i < order.Count; i++)
         {
             var (s, e) = Locate(b, order[i], numGlyphs, longLoca, locaOff);
+            face.Ensure(glyfOff + (long)s, e - s);
             if (e - s < 10 || Be.S16(b, glyfOff + s) >= 0) continue;
             foreach (var (_, component) in Components(b, glyfOff + s, glyfOff + e))
                 if (newId.TryAdd(component, (ushort)order.Count)) order.Add(component);
