@@ -49,6 +49,24 @@ public sealed class LauncherTests
         Assert.StartsWith("ran ", plain.Stdout);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_failed_precompilation_falls_back_to_a_plain_build_and_says_so()
+    {
+        using var dir = new TempDir();
+        MakeCheckout(dir);
+        File.WriteAllText(dir.File("publish-fails"), "");
+
+        var first = Launch(dir, "--version");
+        var second = Launch(dir, "--version");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.StartsWith("ran ", first.Stdout);
+        Assert.Contains("预编译（ReadyToRun）没有成功（error NETSDK1047: assets file has no target for linux-x64）", first.Stderr);
+        Assert.Contains(".build/cli/.built", first.Stderr);
+        Assert.True(second.ExitCode == 0 && second.Stderr.Length == 0, second.ToString());
+    }
+
     /// <summary>A copy of the checkout's layout with a stand-in `dotnet` on PATH, so no real build is needed.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void MakeCheckout(TempDir dir)
@@ -66,6 +84,13 @@ public sealed class LauncherTests
         // `dotnet DLL ARGS` prints what it was asked to run.
         File.WriteAllText(dir.File("bin/dotnet"), """
             #!/usr/bin/env bash
+            if [[ "$1" == publish && -f "$(dirname "$0")/../publish-fails" ]]; then
+              echo "  /x/DocGen.Cli.csproj : error NETSDK1047: assets file has no target for linux-x64"; exit 1
+            fi
+            if [[ "$1" == build ]]; then
+              while [[ $# -gt 0 ]]; do [[ "$1" == -o ]] && { mkdir -p "$2"; touch "$2/docgen.dll"; }; shift; done
+              exit 0
+            fi
             if [[ "$1" == publish ]]; then
               echo "$*" >> "$(dirname "$0")/../publish-args"
               aot=0; [[ "$*" == *PublishAot=true* ]] && aot=1
