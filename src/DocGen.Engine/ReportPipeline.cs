@@ -36,9 +36,9 @@ public sealed class ReportPipeline(TemplateLocator templates)
         {
             bound = Bind(dataPath, templateOverride, cancel);
             if (bound.HasErrors) return new BuildResult(null, bound.Diagnostics, bound, FailureKind.InvalidData);
-            // The 审读 runs beside the document's building: a cold process spends most of it compiling checks.json's patterns
-            // (NonBacktracking construction), which an idle core can do meanwhile (BENCHMARKS.md). Its result and its errors
-            // (a broken checks.json) come first, as when it ran before the document was built.
+            // The 审读 runs beside the document's building, on a core that is otherwise idle in a single report: a cold process
+            // spends most of it reading checks.json and compiling its patterns (BENCHMARKS.md). Its result and its errors (a
+            // broken checks.json, a pattern over its time limit) come first, as when it ran before the document was built.
             var report = bound;
             var checks = RunChecks ? Task.Run(() => ReportChecker.Check(report), CancellationToken.None) : null;
             var warnings = new List<Diagnostic>();

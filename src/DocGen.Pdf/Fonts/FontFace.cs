@@ -28,7 +28,10 @@ public sealed class FontFace
     /// <summary>The CFF outlines of an OpenType/CFF face (.otf, .otc); null for TrueType outlines.</summary>
     internal CffTable? Cff => _parsed.Value.Cff;
 
-    /// <summary>The whole font file (mapped, not read); <see cref="Tables"/> locates this face's tables in it.</summary>
+    /// <summary>
+    /// The whole font file, addressed by file offsets; <see cref="Tables"/> locates this face's tables in it. In a large or
+    /// system-wide file only the parts made ready by <see cref="Ensure"/> (and the tables of <see cref="ReadAtOpen"/>) hold bytes.
+    /// </summary>
     internal ReadOnlySpan<byte> Bytes => _parsed.Value.File.Span;
 
     /// <summary>Makes <see cref="Bytes"/> hold [offset, offset + length): glyf and CFF entries are read as glyphs need them.</summary>
@@ -40,6 +43,7 @@ public sealed class FontFace
     /// </summary>
     private static readonly HashSet<string> ReadAtOpen = new(StringComparer.Ordinal)
         { "head", "hhea", "hmtx", "maxp", "cmap", "name", "OS/2", "post", "loca", "cvt ", "fpgm", "prep" };
+
     internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
 
     private FontFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
