@@ -9,13 +9,13 @@ internal sealed record FaceMetrics(double XMin, double YMin, double XMax, double
 
     private static FaceMetrics Read(FontFace face)
     {
-        var b = face.Bytes;
-        var t = face.Tables;
         double k = 1000.0 / face.UnitsPerEm;
-        int head = t["head"].Off, hhea = t["hhea"].Off;
+        int head = face.Table("head").Off, hhea = face.Table("hhea").Off;
+        bool hasOs2 = face.TryTable("OS/2", out var os2), hasName = face.TryTable("name", out var name);
+        var b = face.Bytes;
         double ascent = Be.S16(b, hhea + 4) * k, descent = Be.S16(b, hhea + 6) * k, capHeight = ascent;
-        if (t.TryGetValue("OS/2", out var os2) && os2.Len >= 90 && Be.U16(b, os2.Off) >= 2) capHeight = Be.S16(b, os2.Off + 88) * k;
-        string ps = t.TryGetValue("name", out var name) ? PostScript(b, name.Off) ?? "" : "";
+        if (hasOs2 && os2.Len >= 90 && Be.U16(b, os2.Off) >= 2) capHeight = Be.S16(b, os2.Off + 88) * k;
+        string ps = hasName ? PostScript(b, name.Off) ?? "" : "";
         if (ps.Length == 0) ps = new string(face.FamilyName.Where(c => c is > ' ' and < (char)127 and not ('(' or ')' or '[' or ']' or '<' or '>' or '{' or '}' or '/' or '%' or '#')).ToArray());
         if (ps.Length == 0) ps = "Font";
         return new FaceMetrics(Be.S16(b, head + 36) * k, Be.S16(b, head + 38) * k, Be.S16(b, head + 40) * k, Be.S16(b, head + 42) * k,

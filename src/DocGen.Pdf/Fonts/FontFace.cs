@@ -29,8 +29,8 @@ public sealed class FontFace
     internal CffTable? Cff => _parsed.Value.Cff;
 
     /// <summary>
-    /// The whole font file, addressed by file offsets; <see cref="Tables"/> locates this face's tables in it. In a large or
-    /// system-wide file only the parts made ready by <see cref="Ensure"/> (and the tables of <see cref="ReadAtOpen"/>) hold bytes.
+    /// The whole font file, addressed by file offsets; <see cref="Table"/> locates this face's tables in it. In a large or
+    /// system-wide file only the parts made ready by <see cref="Table"/> or <see cref="Ensure"/> hold bytes, the rest reads as zeros.
     /// </summary>
     internal ReadOnlySpan<byte> Bytes => _parsed.Value.File.Span;
 
@@ -38,19 +38,30 @@ public sealed class FontFace
     internal void Ensure(long offset, long length) => _parsed.Value.File.Ensure(offset, length);
 
     /// <summary>
-    /// The tables read when a face is first used: every one that measuring, metrics and subsetting read, except the outlines
-    /// (glyf, CFF), which are read glyph by glyph. A table missing here would read as zeros: add any table newly read.
+    /// Where a table lies in <see cref="Bytes"/>, with its bytes read: the one way to a table, so that no reader can meet a
+    /// table that was never read (it would read as zeros). The outlines are only located: glyf and CFF hold every glyph of
+    /// the face, and their readers call <see cref="Ensure"/> for each glyph, subroutine or index they use.
     /// </summary>
-    private static readonly HashSet<string> ReadAtOpen = new(StringComparer.Ordinal)
-        { "head", "hhea", "hmtx", "maxp", "cmap", "name", "OS/2", "post", "loca", "cvt ", "fpgm", "prep" };
+    internal (int Off, int Len) Table(string tag) =>
+        TryTable(tag, out var at) ? at : throw new FontFormatException($"{Path} 缺少 {tag.Trim()} 表");
 
-    internal IReadOnlyDictionary<string, (int Off, int Len)> Tables { get; }
+    /// <inheritdoc cref="Table"/>
+    internal bool TryTable(string tag, out (int Off, int Len) at) => Locate(_parsed.Value.File, _tables, tag, out at);
+
+    private static bool Locate(FontFile file, Dictionary<string, (int Off, int Len)> tables, string tag, out (int Off, int Len) at)
+    {
+        if (!tables.TryGetValue(tag, out at)) return false;
+        if (tag is not ("glyf" or "CFF ")) file.Ensure(at.Off, at.Len);
+        return true;
+    }
+
+    private readonly Dictionary<string, (int Off, int Len)> _tables;
 
     private FontFace(string path, int face, Dictionary<string, (int Off, int Len)> tables)
     {
         Path = path;
         Face = face;
-        Tables = tables;
+        _tables = tables;
         Key = "DocGenFace" + StableHash(path + "#" + face).ToString("x16");
         _parsed = new Lazy<Parsed>(() => FontFormatException.Guard(path, () => Parse(path, tables)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -104,9 +115,9 @@ public sealed class FontFace
 
     private (double XMin, double YMin, double XMax, double YMax)? GlyfBox(ushort gid)
     {
+        int loca = Table("loca").Off, glyf = Table("glyf").Off, head = Table("head").Off;
         var b = Bytes;
-        int loca = Tables["loca"].Off, glyf = Tables["glyf"].Off;
-        bool longLoca = Be.S16(b, Tables["head"].Off + 50) == 1;
+        bool longLoca = Be.S16(b, head + 50) == 1;
         long start = longLoca ? Be.U32(b, loca + 4 * gid) : 2L * Be.U16(b, loca + 2 * gid);
         long end = longLoca ? Be.U32(b, loca + 4 * gid + 4) : 2L * Be.U16(b, loca + 2 * gid + 2);
         if (end <= start || glyf + start + 10 > b.Length) return null;
@@ -175,25 +186,26 @@ public sealed class FontFace
     private static Parsed Parse(string path, Dictionary<string, (int Off, int Len)> tables)
     {
         var file = FontFile.Open(path);
-        foreach (var (tag, (off, len)) in tables)
-            if (ReadAtOpen.Contains(tag)) file.Ensure(off, len);
+        (int Off, int Len) Need(string tag) => Locate(file, tables, tag, out var at) ? at : default;  // Load checked they exist
+        var (head, hhea, maxp, hmtxTable, cmap) = (Need("head").Off, Need("hhea").Off, Need("maxp").Off, Need("hmtx"), Need("cmap").Off);
+        bool hasName = Locate(file, tables, "name", out var nt);
         var b = file.Span;
-        int unitsPerEm = Be.U16(b, tables["head"].Off + 18);
-        int numberOfHMetrics = Be.U16(b, tables["hhea"].Off + 34);
-        int numGlyphs = Be.U16(b, tables["maxp"].Off + 4);
-        if (numberOfHMetrics == 0 || unitsPerEm == 0 || tables["hmtx"].Len < 4 * numberOfHMetrics)
+        int unitsPerEm = Be.U16(b, head + 18);
+        int numberOfHMetrics = Be.U16(b, hhea + 34);
+        int numGlyphs = Be.U16(b, maxp + 4);
+        if (numberOfHMetrics == 0 || unitsPerEm == 0 || hmtxTable.Len < 4 * numberOfHMetrics)
             throw new FontFormatException($"{path}: hhea/hmtx 表已损坏");
         var advances = new ushort[Math.Max(numGlyphs, numberOfHMetrics)];
-        int hmtx = tables["hmtx"].Off;
+        int hmtx = hmtxTable.Off;
         ushort last = 0;
         for (int g = 0; g < advances.Length; g++)
         {
             if (g < numberOfHMetrics) last = (ushort)Be.U16(b, hmtx + 4 * g);
             advances[g] = last;
         }
-        var (bmp, astral) = CmapReader.Read(b, tables["cmap"].Off, path);
-        string family = tables.TryGetValue("name", out var nt) ? NameReader.Family(b, nt.Off) ?? System.IO.Path.GetFileNameWithoutExtension(path) : System.IO.Path.GetFileNameWithoutExtension(path);
-        var cff = tables.TryGetValue("CFF ", out var c) ? CffTable.Parse(file, c.Off, c.Len, path) : null;
+        var (bmp, astral) = CmapReader.Read(b, cmap, path);
+        string family = (hasName ? NameReader.Family(b, nt.Off) : null) ?? System.IO.Path.GetFileNameWithoutExtension(path);
+        var cff = Locate(file, tables, "CFF ", out var c) ? CffTable.Parse(file, c.Off, c.Len, path) : null;
         return new Parsed(file, bmp, astral, advances, unitsPerEm, family, cff);
     }
 

@@ -18,12 +18,16 @@ internal static class GlyphSubsetter
 
     private static byte[] SubsetUnchecked(FontFace face, IReadOnlyList<ushort> glyphs, bool keepHinting)
     {
+        var (glyfOff, _) = face.Table("glyf");
+        var (headAt, hheaAt, maxpAt, hmtxAt, locaAt) = (face.Table("head"), face.Table("hhea"), face.Table("maxp"), face.Table("hmtx"), face.Table("loca"));
+        var hints = new Dictionary<string, (int Off, int Len)>(StringComparer.Ordinal);
+        if (keepHinting)
+            foreach (var hinting in new[] { "cvt ", "fpgm", "prep" })
+                if (face.TryTable(hinting, out var h)) hints[hinting] = h;
         var b = face.Bytes;
-        var t = face.Tables;
-        var (glyfOff, _) = t["glyf"];
-        bool longLoca = Be.S16(b, t["head"].Off + 50) == 1;
-        int locaOff = t["loca"].Off;
-        int numGlyphs = Be.U16(b, t["maxp"].Off + 4);
+        bool longLoca = Be.S16(b, headAt.Off + 50) == 1;
+        int locaOff = locaAt.Off;
+        int numGlyphs = Be.U16(b, maxpAt.Off + 4);
 
         // The glyph's bytes within glyf, from loca. (A static local function: the file is a span, which a closure cannot hold.)
         static (int Start, int End) Locate(ReadOnlySpan<byte> b, int gid, int numGlyphs, bool longLoca, int locaOff)
@@ -70,7 +74,7 @@ internal static class GlyphSubsetter
         Be.W32(loca, 4 * order.Count, (uint)glyf.Length);
 
         // hmtx: one full metric per glyph.
-        int hmtxOff = t["hmtx"].Off, numberOfHMetrics = Be.U16(b, t["hhea"].Off + 34);
+        int hmtxOff = hmtxAt.Off, numberOfHMetrics = Be.U16(b, hheaAt.Off + 34);
         var hmtx = new byte[4 * order.Count];
         for (int i = 0; i < order.Count; i++)
         {
@@ -81,12 +85,12 @@ internal static class GlyphSubsetter
             Be.W16(hmtx, 4 * i + 2, (ushort)lsb);
         }
 
-        var head = Copy(b, t["head"]);
+        var head = Copy(b, headAt);
         Be.W32(head, 8, 0);          // checkSumAdjustment, set below
         Be.W16(head, 50, 1);         // indexToLocFormat: long
-        var hhea = Copy(b, t["hhea"]);
+        var hhea = Copy(b, hheaAt);
         Be.W16(hhea, 34, (ushort)order.Count);
-        var maxp = Copy(b, t["maxp"]);
+        var maxp = Copy(b, maxpAt);
         Be.W16(maxp, 4, (ushort)order.Count);
 
         var tables = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
@@ -98,9 +102,7 @@ internal static class GlyphSubsetter
             ["loca"] = loca,
             ["maxp"] = maxp,
         };
-        if (keepHinting)
-            foreach (var hinting in new[] { "cvt ", "fpgm", "prep" })
-                if (t.TryGetValue(hinting, out var h)) tables[hinting] = Copy(b, h);
+        foreach (var (tag, at) in hints) tables[tag] = Copy(b, at);
         return Write(tables);
     }
 

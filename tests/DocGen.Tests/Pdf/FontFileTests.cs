@@ -28,6 +28,24 @@ public class FontFileTests
     }
 
     [Fact]
+    public void Every_table_reached_through_the_face_holds_the_files_bytes_and_the_outlines_are_not_read_whole()
+    {
+        var face = FontFace.Load(Noto, 2);
+        var whole = File.ReadAllBytes(Noto);
+        // Tables no reader of DocGen uses today (GSUB, vmtx, VORG…) too: a new reader gets the bytes, never zeros.
+        foreach (string tag in new[] { "BASE", "GPOS", "GSUB", "OS/2", "VORG", "cmap", "head", "hhea", "hmtx", "maxp", "name", "post", "vhea", "vmtx" })
+        {
+            Assert.True(face.TryTable(tag, out var at), tag);
+            Assert.True(face.Bytes.Slice(at.Off, at.Len).SequenceEqual(whole.AsSpan(at.Off, at.Len)), $"table {tag}");
+        }
+        Assert.False(face.TryTable("glyf", out _));
+        Assert.Throws<FontFormatException>(() => face.Table("kern"));
+        var (cff, length) = face.Table("CFF ");
+        int zeroPages = Enumerable.Range(0, length >> 12).Count(i => face.Bytes.Slice(cff + (i << 12), 4096).IndexOfAnyExcept((byte)0) < 0);
+        Assert.True(zeroPages > (length >> 12) * 9 / 10, $"the CFF table was read whole: {zeroPages} of {length >> 12} pages unread");
+    }
+
+    [Fact]
     public void A_large_font_file_truncated_while_open_is_a_font_error_not_a_crash()
     {
         string path = Path.Combine(DataFiles.TempDir(), "big.ttf");
