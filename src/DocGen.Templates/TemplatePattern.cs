@@ -6,8 +6,10 @@ namespace DocGen.Templates;
 /// <summary>
 /// A regular expression written by a template maintainer (styles.json's numbering, checks.json's rules), compiled for .NET's
 /// backtracking interpreter after a check that keeps its run time polynomial: a group repeated more than once (*, +, {n,m} with
-/// m &gt; 1) may hold no repetition and no alternative, since only such a group can match one text in exponentially many ways
-/// ("^(a+)+$", "(a|a)*", "(a?a?)+"). Look-arounds, back-references, atomic groups and conditionals are refused as well.
+/// m &gt; 1) may hold no repetition, and alternatives only when they are fixed texts none of which begins another, since only
+/// such a group can match one text in exponentially many ways ("^(a+)+$", "(a|a)*", "(a|ab)*", "(a?a?)+"); with fixed texts
+/// of which none begins another ("(信息|处理)+"), a text is split into them in at most one way. Look-arounds,
+/// back-references, atomic groups and conditionals are refused as well.
 /// A match that still runs longer than <see cref="Timeout"/> (a polynomial pattern on a very long paragraph) stops with
 /// <see cref="RegexMatchTimeoutException"/>, which the callers turn into E-TEMPLATE-LIMIT.
 /// Why not RegexOptions.NonBacktracking, which needs no check: it builds a 64K-entry character table and its automaton per
@@ -45,7 +47,7 @@ public static class TemplatePattern
     public static Refusal? Check(string p)
     {
         var open = new Stack<Group>();
-        var top = new Group(0);
+        var top = new Group(0, 0);
         for (int i = 0; i < p.Length; i++)
         {
             char c = p[i];
@@ -76,21 +78,22 @@ public static class TemplatePattern
                         while (flags < rest.Length && (char.IsAsciiLetter(rest[flags]) || rest[flags] == '-')) flags++;
                         if (flags < rest.Length && rest[flags] == ')' && flags > 0) { i += 2 + flags; break; }
                         open.Push(top);
-                        top = new Group(i);
+                        int start = i;
                         i = rest[0] is '<' or '\'' ? p.IndexOf(rest[0] == '<' ? '>' : '\'', i + 3) : i + 2 + flags;
+                        top = new Group(start, i + 1);
                         break;
                     }
                     open.Push(top);
-                    top = new Group(i);
+                    top = new Group(i, i + 1);
                     break;
                 case ')':
                     var group = top;
                     top = open.Pop();
                     int after = Quantifier(p, i + 1, out int max);
-                    if (after > i + 1 && max > 1 && (group.HasRepetition || group.HasAlternative))
+                    if (after > i + 1 && max > 1 && (group.HasRepetition || group.HasAlternative && !SplitsOneWay(p[group.ContentStart..i])))
                         return new Refusal(
-                            $"正则表达式第 {group.Start + 1} 个字符起的组本身含有{(group.HasRepetition ? "重复（*、+、?、{m,n}）" : "选择（|）")}，又被整体重复，匹配一段文字可能要试指数多种拆法；请改写（例如把组改为字符类 [...]）",
-                            $"the group at character {group.Start + 1} of the regular expression contains {(group.HasRepetition ? "a repetition (*, +, ?, {m,n})" : "an alternative (|)")} and is itself repeated: matching a text could try exponentially many splits; rewrite it (for example as a character class [...])",
+                            $"正则表达式第 {group.Start + 1} 个字符起的组本身含有{(group.HasRepetition ? "重复（*、+、?、{m,n}）" : "选择（|），且各选项不都是互不为开头的固定文字")}，又被整体重复，匹配一段文字可能要试指数多种拆法；请改写：单个字的选择写成字符类 [...]，词语的选择写成互不为开头的固定词语，如 (信息|处理)+",
+                            $"the group at character {group.Start + 1} of the regular expression contains {(group.HasRepetition ? "a repetition (*, +, ?, {m,n})" : "alternatives that are not all fixed texts none of which begins another")} and is itself repeated: matching a text could try exponentially many splits; rewrite it: single characters as a character class [...], words as fixed words none of which begins another, such as (信息|处理)+",
                             group.Start);
                     top.HasRepetition |= group.HasRepetition || after > i + 1;
                     i = after - 1;
@@ -104,9 +107,35 @@ public static class TemplatePattern
         return null;
     }
 
-    private sealed class Group(int start)
+    /// <summary>
+    /// Whether a group's alternatives are fixed texts (letters, and punctuation escaped with a backslash) none of which begins
+    /// another, compared without case (an inline (?i) may apply): a text then splits into them in at most one way.
+    /// </summary>
+    private static bool SplitsOneWay(string content)
+    {
+        var alternatives = new List<string>();
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < content.Length; i++)
+        {
+            char c = content[i];
+            if (c == '|') { alternatives.Add(text.ToString()); text.Clear(); }
+            else if (c == '\\' && i + 1 < content.Length && !char.IsAsciiLetterOrDigit(content[i + 1])) text.Append(content[++i]);
+            else if (c is '\\' or '(' or ')' or '[' or '.' or '^' or '$' or '*' or '+' or '?' or '{' or '#' || char.IsWhiteSpace(c)) return false;
+            else text.Append(c);
+        }
+        alternatives.Add(text.ToString());
+        for (int x = 0; x < alternatives.Count; x++)
+            for (int y = 0; y < alternatives.Count; y++)
+                if (x != y && alternatives[y].StartsWith(alternatives[x], StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private sealed class Group(int start, int contentStart)
     {
         public int Start { get; } = start;
+
+        /// <summary>Where the group's own pattern begins, after "(", "(?:", "(?i:" or "(?&lt;name&gt;".</summary>
+        public int ContentStart { get; } = contentStart;
         public bool HasRepetition { get; set; }
         public bool HasAlternative { get; set; }
     }

@@ -18,6 +18,11 @@ public class TemplatePatternTests
     [InlineData(@"(?:\d+,)*\d+", 0)]
     [InlineData(@"x((?:ab)+c){2,}", 1)]  // a repeated group holding a repeated group, at any depth
     [InlineData(@"(?<n>[0-9]+){1,5}", 0)]
+    [InlineData(@"x(a|ab)*c", 1)]        // one alternative begins another: "abab…" splits as a|b… or ab|…
+    [InlineData(@"(收到|收)+件", 0)]
+    [InlineData(@"(a|)+", 0)]            // an empty alternative begins every other
+    [InlineData(@"(?i)x(A|ab)+", 5)]     // compared without case, since an inline (?i) may apply
+    [InlineData(@"(\d|件)+", 0)]          // a class is not a fixed text
     public void A_group_repeated_around_a_repetition_or_an_alternative_is_refused_where_it_opens(string pattern, int at)
     {
         var (regex, refusal) = TemplatePattern.Compile(pattern);
@@ -51,11 +56,23 @@ public class TemplatePatternTests
     [InlineData(@"(?i)^[a-z]+(?#comment: x+)$")]    // inline options and comments open no group
     [InlineData(@"[a-z-[aeiou]]+x{,3}")]              // class subtraction; "{,3}" is literal text
     [InlineData(@"\p{IsCJKUnifiedIdeographs}+")]
+    [InlineData(@"(信息|处理)+费")]                    // fixed words, none beginning another: one way to split a text
+    [InlineData(@"(?:共计|合计|总计){1,3}")]
+    [InlineData(@"(\.|，)+")]                         // punctuation escaped with a backslash is a fixed text
     public void Patterns_that_cannot_blow_up_compile(string pattern)
     {
         var (regex, refusal) = TemplatePattern.Compile(pattern);
         Assert.Null(refusal);
         Assert.NotNull(regex);
+    }
+
+    [Fact]
+    public void Repeated_fixed_words_none_beginning_another_match_a_long_text_that_fails_in_linear_time()
+    {
+        var (regex, _) = TemplatePattern.Compile("^(信息|处理)+费$");
+        var watch = Stopwatch.StartNew();
+        Assert.DoesNotMatch(regex!, string.Concat(Enumerable.Repeat("信息处理", 20_000)) + "x");
+        Assert.True(watch.Elapsed < TemplatePattern.Timeout / 4, $"took {watch.Elapsed}");
     }
 
     [Fact]
