@@ -14,13 +14,11 @@ public enum DocxFontNames { Gb2312, Windows }
 /// </param>
 public sealed record DocxOptions(DocxFontNames FontNames = DocxFontNames.Gb2312)
 {
-    public const string FontNamesKey = "docx.fontNames";
-
     /// <summary>The options a style sheet sets; the defaults where it says nothing.</summary>
     public static DocxOptions Of(StyleSheet styles) =>
-        new(styles.WriterSettings.TryGetValue(FontNamesKey, out var names) && names == "windows" ? DocxFontNames.Windows : DocxFontNames.Gb2312);
+        new(styles.WriterSettings.TryGetValue(StyleSheet.DocxFontNamesKey, out var names) && names == "windows" ? DocxFontNames.Windows : DocxFontNames.Gb2312);
 
     /// <summary>A style sheet that sets these options (for documents made in code, as the tests do).</summary>
     public StyleSheet ApplyTo(StyleSheet styles) =>
-        styles with { WriterSettings = new Dictionary<string, string>(styles.WriterSettings) { [FontNamesKey] = FontNames == DocxFontNames.Windows ? "windows" : "gb2312" } };
+        styles with { WriterSettings = new Dictionary<string, string>(styles.WriterSettings) { [StyleSheet.DocxFontNamesKey] = FontNames == DocxFontNames.Windows ? "windows" : "gb2312" } };
 }

@@ -27,6 +27,9 @@ public sealed record StyleSheet(
     /// </summary>
     public IReadOnlyDictionary<string, string> WriterSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The keys of <see cref="WriterSettings"/>, one home for the loader that writes them and the writer that reads them.</summary>
+    public const string PdfFontHintingKey = "pdf.fontHinting", DocxFontNamesKey = "docx.fontNames";
+
     /// <summary>
     /// Space between Chinese characters and Latin letters or digits, in em (<see cref="Typography.CjkLatinSpacing"/>): the PDF
     /// sets it, the DOCX turns Word's automatic spacing on (w:autoSpaceDE/DN) when it is not 0. styles.json:

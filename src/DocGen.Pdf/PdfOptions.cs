@@ -12,13 +12,11 @@ namespace DocGen.Pdf;
 /// </param>
 public sealed record PdfOptions(bool FontHinting = true)
 {
-    public const string FontHintingKey = "pdf.fontHinting";
-
     /// <summary>The options a style sheet sets; the defaults where it says nothing.</summary>
     public static PdfOptions Of(StyleSheet styles) =>
-        new(!styles.WriterSettings.TryGetValue(FontHintingKey, out var hinting) || hinting != "false");
+        new(!styles.WriterSettings.TryGetValue(StyleSheet.PdfFontHintingKey, out var hinting) || hinting != "false");
 
     /// <summary>A style sheet that sets these options (for documents made in code, as the tests do).</summary>
     public StyleSheet ApplyTo(StyleSheet styles) =>
-        styles with { WriterSettings = new Dictionary<string, string>(styles.WriterSettings) { [FontHintingKey] = FontHinting ? "true" : "false" } };
+        styles with { WriterSettings = new Dictionary<string, string>(styles.WriterSettings) { [StyleSheet.PdfFontHintingKey] = FontHinting ? "true" : "false" } };
 }

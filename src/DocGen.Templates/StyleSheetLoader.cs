@@ -64,12 +64,12 @@ public static class StyleSheetLoader
         var writerSettings = new Dictionary<string, string>();
         if (s.Obj("pdf") is { } pdf)
         {
-            if (pdf.Get("fontHinting") is not null) writerSettings["pdf.fontHinting"] = pdf.Bool("fontHinting", true) ? "true" : "false";
+            if (pdf.Get("fontHinting") is not null) writerSettings[StyleSheet.PdfFontHintingKey] = pdf.Bool("fontHinting", true) ? "true" : "false";
             pdf.Done();
         }
         if (s.Obj("docx") is { } docx)
         {
-            if (docx.Get("fontNames") is not null) writerSettings["docx.fontNames"] = docx.Choice("fontNames", "gb2312", DocxNames);
+            if (docx.Get("fontNames") is not null) writerSettings[StyleSheet.DocxFontNamesKey] = docx.Choice("fontNames", "gb2312", DocxNames);
             docx.Done();
         }
         double cjkLatin = DocGen.Typography.CjkLatinSpacing.DefaultEm;
