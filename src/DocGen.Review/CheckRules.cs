@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DocGen.Templates;
 
 namespace DocGen.Review;
 
@@ -17,17 +18,11 @@ public sealed record CheckRules(
     public static CheckRules None { get; } = new([], [], [], [], [], "");
 
     /// <summary>Where the rule with this pattern is written (for a pattern that ran too long); null when no rule has it.</summary>
-    public RuleSource? SourceOf(string pattern) =>
+    public TemplatePosition? SourceOf(string pattern) =>
         Numbers.Concat(Years).Select(r => (r.Pattern, r.Source))
             .Concat(Agencies.Select(r => (r.Pattern, r.Source)))
             .Concat(Required.Select(r => (r.Pattern, r.Source)))
             .FirstOrDefault(r => r.Pattern.ToString() == pattern).Source;
-}
-
-/// <summary>Where a rule stands in checks.json, so a finding can name the pattern that produced it.</summary>
-public sealed record RuleSource(string File, int Line, int Column)
-{
-    public override string ToString() => $"{File}({Line},{Column})";
 }
 
 /// <summary>
@@ -35,20 +30,20 @@ public sealed record RuleSource(string File, int Line, int Column)
 /// applications.total.total. For a year phrase the group is "year" and the expectation an expression of <c>year</c>.
 /// </summary>
 public sealed record PhraseRule(string Name, string NameEn, Regex Pattern, string Group, IReadOnlyList<CellExpression> Expect,
-    IReadOnlyList<string>? In, RuleSource Source);
+    IReadOnlyList<string>? In, TemplatePosition Source);
 
 /// <summary>
 /// A phrase naming an agency (group "agency"). <see cref="SameName"/>: it must name the report's own agency (title, 现发布《…》);
 /// otherwise it must lie in the same place (a contact office of the same 县, 市 or 自治区).
 /// </summary>
-public sealed record AgencyRule(string Name, string NameEn, Regex Pattern, bool SameName, IReadOnlyList<string>? In, RuleSource Source);
+public sealed record AgencyRule(string Name, string NameEn, Regex Pattern, bool SameName, IReadOnlyList<string>? In, TemplatePosition Source);
 
 /// <summary>Content the format requires: some paragraph of <see cref="In"/> must match <see cref="Pattern"/>.</summary>
 public sealed record RequiredRule(string Name, string NameEn, Regex Pattern, IReadOnlyList<string> In, string Suggestion, string SuggestionEn,
-    RuleSource Source);
+    TemplatePosition Source);
 
 /// <summary>
 /// A cell that continues from last year's report: <see cref="Cell"/> (this year) must equal <see cref="Expect"/>, an expression of
 /// last year's cells (previous.…) and this year's. A column "*" applies the rule to every column both reports have.
 /// </summary>
-public sealed record ContinuityRule(string Id, string Name, string NameEn, CellExpression Cell, CellExpression Expect, bool Soft, RuleSource Source);
+public sealed record ContinuityRule(string Id, string Name, string NameEn, CellExpression Cell, CellExpression Expect, bool Soft, TemplatePosition Source);

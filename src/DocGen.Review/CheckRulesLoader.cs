@@ -224,7 +224,7 @@ public static class CheckRulesLoader
             }
         }
 
-        private RuleSource Source(JObject o) => new(file, o.Line, o.Column);
+        private TemplatePosition Source(JObject o) => new(file, o.Line, o.Column);
 
         private void Error(JNode at, string message, string messageEn, int index = -1)
         {

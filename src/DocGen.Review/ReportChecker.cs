@@ -34,7 +34,7 @@ public static class ReportChecker
         catch (RegexMatchTimeoutException e)
         {
             var at = rules.SourceOf(e.Pattern);
-            throw TemplatePattern.TooSlow(e, at?.File ?? report.Template.ChecksFile ?? "checks.json", at?.Line ?? 0, at?.Column ?? 0);
+            throw TemplatePattern.TooSlow(e, at ?? new TemplatePosition(report.Template.ChecksFile ?? "checks.json", 0, 0));
         }
         findings.AddRange(TextChecks.Numbering(text));
         findings.AddRange(TextChecks.Typography(text));

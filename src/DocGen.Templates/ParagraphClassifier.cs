@@ -38,7 +38,7 @@ public sealed class ParagraphClassifier(IReadOnlyList<NumberingRule> rules, ICol
         foreach (var rule in rules)
         {
             try { if (rule.Pattern.IsMatch(plain)) return rule; }
-            catch (RegexMatchTimeoutException e) { throw TemplatePattern.TooSlow(e, rule.Source.File ?? "styles.json", rule.Source.Line, rule.Source.Column); }
+            catch (RegexMatchTimeoutException e) { throw TemplatePattern.TooSlow(e, rule.Source); }
         }
         return null;
     }

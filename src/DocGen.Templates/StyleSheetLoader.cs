@@ -215,7 +215,7 @@ public static class StyleSheetLoader
             n.Report(patternNode!, $"正则表达式「{pattern}」无效或不受支持：{refusal!.Message}", $"regular expression \"{pattern}\" is invalid or unsupported: {refusal.MessageEn}");
             return null;
         }
-        return new NumberingRule(regex, style, runIn, new SourceRef("") { File = patternNode!.File, Line = patternNode.Line, Column = patternNode.Column });
+        return new NumberingRule(regex, style, runIn, new TemplatePosition(patternNode!.File ?? "styles.json", patternNode.Line, patternNode.Column));
     }
 
     /// <summary>The grid must hold the body text: a line pitch smaller than the body size, or a character pitch under half of it, loses text.</summary>
@@ -238,4 +238,4 @@ public static class StyleSheetLoader
 /// A numbering pattern from the style sheet: a paragraph whose text matches is a heading of that style when it is only
 /// a head sentence, or a body paragraph whose head sentence (up to the first 。) takes <see cref="RunInStyle"/>.
 /// </summary>
-public sealed record NumberingRule(Regex Pattern, string ParagraphStyle, string? RunInStyle, SourceRef Source);
+public sealed record NumberingRule(Regex Pattern, string ParagraphStyle, string? RunInStyle, TemplatePosition Source);

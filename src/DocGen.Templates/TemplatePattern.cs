@@ -37,11 +37,11 @@ public static class TemplatePattern
     }
 
     /// <summary>E-TEMPLATE-LIMIT for a pattern whose match ran past <see cref="Timeout"/>, at the place the pattern is written.</summary>
-    public static DocGenException TooSlow(RegexMatchTimeoutException e, string file, int line, int column) =>
+    public static DocGenException TooSlow(RegexMatchTimeoutException e, TemplatePosition at) =>
         DiagnosticCatalog.TemplateLimit.Fail(
             $"正则表达式「{e.Pattern}」在一段 {e.Input.Length} 字的文字上运行超过 {Timeout.TotalSeconds:0} 秒，已停止；请把它改得更确定（少用 .* 之类可匹配任意长度的部分）",
             $"the regular expression \"{e.Pattern}\" ran longer than {Timeout.TotalSeconds:0} s on a text of {e.Input.Length} characters and was stopped; make it more definite (fewer parts like .* that match any length)",
-            file, line, column);
+            at.File, at.Line, at.Column);
 
     /// <summary>The first construct of a syntactically valid pattern that the rule above refuses; null when there is none.</summary>
     public static Refusal? Check(string p)
