@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -111,10 +110,8 @@ internal sealed class BodyWriter(M.Document doc, PageGeometry geometry, WordXml 
         xml.End();
     }
 
-    private static readonly string EastAsia = WordStyles.EastAsiaHint().Hint!.InnerText!;
-
-    /// <summary>w:rFonts w:hint="eastAsia" (<see cref="WordStyles.EastAsiaHint"/>), before w:b in w:rPr.</summary>
-    public static void WriteEastAsiaHint(WordXml xml) => xml.Empty("rFonts", "hint", EastAsia);
+    /// <summary>w:rFonts w:hint="eastAsia" alone, before w:b in w:rPr: the fonts come from the style (<see cref="WordStyles.WriteFonts"/>).</summary>
+    public static void WriteEastAsiaHint(WordXml xml) => xml.Empty("rFonts", "hint", WordStyles.EastAsiaHint);
 
     public static void WriteBold(WordXml xml)
     {
@@ -158,7 +155,7 @@ internal sealed class BodyWriter(M.Document doc, PageGeometry geometry, WordXml 
             StartParagraph(body, TakePageBreak());
             xml.Start("spacing");
             xml.Attribute("line", ((int)Math.Round(fraction * geometry.LinePitchTwips)).ToString(CultureInfo.InvariantCulture));
-            xml.Attribute("lineRule", LineSpacingRuleValues.Exact);
+            xml.Attribute("lineRule", "exact");
             xml.End();
             xml.End();
             xml.End();

@@ -1,5 +1,5 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Text;
+using System.Xml;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -39,10 +39,9 @@ public static class DocxWriter
             CoreProperties.Write(core, doc.Info);
             package.Add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", core.ToArray());
         }
-        package.Add("docProps/app.xml", Ct + "extended-properties+xml", new DocumentFormat.OpenXml.ExtendedProperties.Properties(
-            new DocumentFormat.OpenXml.ExtendedProperties.Application("DocGen")));
+        package.Add("docProps/app.xml", Ct + "extended-properties+xml", AppProperties());
 
-        void MainPart(string id, string kind, string name, OpenXmlPartRootElement root)
+        void MainPart(string id, string kind, string name, byte[] root)
         {
             package.Relate(Main, id, Rel + kind, "word/" + name);
             package.Add("word/" + name, Ct + "wordprocessingml." + kind + "+xml", root);
@@ -52,19 +51,19 @@ public static class DocxWriter
         MainPart("rId3", "fontTable", "fontTable.xml", FontTable.Build(doc.Styles));
 
         var number = doc.Styles.Page.PageNumber;
-        var footers = new List<(HeaderFooterValues Type, string Id)>();
+        var footers = new List<(string Type, string Id)>();
         if (number.OddEvenAlternate)
         {
             MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
             MainPart("rId5", "footer", "footer2.xml", PageNumberFooters.Build(number, StyleIds.PageNumberEven, 2));
-            footers.Add((HeaderFooterValues.Default, "rId4"));
-            footers.Add((HeaderFooterValues.Even, "rId5"));
+            footers.Add(("default", "rId4"));
+            footers.Add(("even", "rId5"));
         }
         else
         {
             // Without alternation every page is numbered like an odd page (as in the PDF writer).
             MainPart("rId4", "footer", "footer1.xml", PageNumberFooters.Build(number, StyleIds.PageNumberOdd, 1));
-            footers.Add((HeaderFooterValues.Default, "rId4"));
+            footers.Add(("default", "rId4"));
         }
 
         using var document = new MemoryStream();
@@ -83,8 +82,23 @@ public static class DocxWriter
         package.Add(Main, Ct + "wordprocessingml.document.main+xml", document.ToArray());
     }
 
+    /// <summary>docProps/app.xml: the application that wrote the file, in the prefix the SDK gave its namespace.</summary>
+    private static byte[] AppProperties()
+    {
+        const string Ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+        using var output = new MemoryStream();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("ap", "Properties", Ns);
+            xml.WriteElementString("ap", "Application", Ns, "DocGen");
+            xml.WriteEndElement();
+        }
+        return output.ToArray();
+    }
+
     /// <summary>w:sectPr: the footers, A4, the GB/T 9704 margins and the document grid.</summary>
-    private static void SectionProperties(WordXml xml, PageGeometry geometry, List<(HeaderFooterValues Type, string Id)> footers)
+    private static void SectionProperties(WordXml xml, PageGeometry geometry, List<(string Type, string Id)> footers)
     {
         xml.Start("sectPr");
         foreach (var (type, id) in footers)
@@ -108,7 +122,7 @@ public static class DocxWriter
         xml.Attribute("gutter", 0);
         xml.End();
         xml.Start("docGrid");
-        xml.Attribute("type", DocGridValues.LinesAndChars);
+        xml.Attribute("type", "linesAndChars");
         xml.Attribute("linePitch", geometry.LinePitchTwips);
         xml.Attribute("charSpace", geometry.CharSpace);
         xml.End();

@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -24,7 +23,7 @@ internal static class FontTable
             : name;
     }
 
-    public static Fonts Build(M.StyleSheet sheet)
+    public static byte[] Build(M.StyleSheet sheet) => WordXml.Part(xml =>
     {
         var eastAsia = new SortedSet<string>(StringComparer.Ordinal);
         var latin = new SortedSet<string>(StringComparer.Ordinal);
@@ -35,41 +34,34 @@ internal static class FontTable
         }
         latin.ExceptWith(eastAsia);
 
-        var fonts = new Fonts();
+        xml.Start("fonts");
         foreach (var name in eastAsia)
-            fonts.Append(Font(name, FontDescriptor.For(name) ?? new FontDescriptor(null, "", FontDescriptor.Gb2312, "auto", "variable", "", "", "", "", "", "")));
+            Font(xml, name, FontDescriptor.For(name) ?? new FontDescriptor(null, "", FontDescriptor.Gb2312, "auto", "variable", "", "", "", "", "", ""));
         foreach (var name in latin)
-            fonts.Append(Font(name, FontDescriptor.For(name) ?? new FontDescriptor(null, "", "00", "roman", "variable", "", "", "", "", "", "")));
-        return fonts;
-    }
+            Font(xml, name, FontDescriptor.For(name) ?? new FontDescriptor(null, "", "00", "roman", "variable", "", "", "", "", "", ""));
+        xml.End();
+    });
 
-    private static Font Font(string name, FontDescriptor d)
+    private static void Font(WordXml xml, string name, FontDescriptor d)
     {
-        var font = new Font { Name = name };
-        if (d.AltName is { } alt) font.AltName = new AltName { Val = alt };
-        if (d.Panose.Length > 0) font.Panose1Number = new Panose1Number { Val = d.Panose };
-        font.FontCharSet = new FontCharSet { Val = d.CharSet };
-        font.FontFamily = new FontFamily
-        {
-            Val = d.Family switch
-            {
-                "modern" => FontFamilyValues.Modern,
-                "roman" => FontFamilyValues.Roman,
-                "swiss" => FontFamilyValues.Swiss,
-                _ => FontFamilyValues.Auto,
-            }
-        };
-        font.Pitch = new Pitch { Val = d.Pitch == "fixed" ? FontPitchValues.Fixed : FontPitchValues.Variable };
+        xml.Start("font");
+        xml.Attribute("name", name);
+        if (d.AltName is { } alt) xml.Empty("altName", "val", alt);
+        if (d.Panose.Length > 0) xml.Empty("panose1", "val", d.Panose);
+        xml.Empty("charset", "val", d.CharSet);
+        xml.Empty("family", "val", d.Family is "modern" or "roman" or "swiss" ? d.Family : "auto");
+        xml.Empty("pitch", "val", d.Pitch == "fixed" ? "fixed" : "variable");
         if (d.Usb0.Length > 0)
-            font.FontSignature = new FontSignature
-            {
-                UnicodeSignature0 = d.Usb0,
-                UnicodeSignature1 = d.Usb1,
-                UnicodeSignature2 = d.Usb2,
-                UnicodeSignature3 = d.Usb3,
-                CodePageSignature0 = d.Csb0,
-                CodePageSignature1 = d.Csb1,
-            };
-        return font;
+        {
+            xml.Start("sig");
+            xml.Attribute("usb0", d.Usb0);
+            xml.Attribute("usb1", d.Usb1);
+            xml.Attribute("usb2", d.Usb2);
+            xml.Attribute("usb3", d.Usb3);
+            xml.Attribute("csb0", d.Csb0);
+            xml.Attribute("csb1", d.Csb1);
+            xml.End();
+        }
+        xml.End();
     }
 }

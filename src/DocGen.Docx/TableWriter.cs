@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -21,10 +20,10 @@ internal static class TableWriter
         xml.Empty("tblStyle", "val", StyleIds.Table);
         Width(xml, "tblW", widths.Sum());
         xml.Start("jc");
-        xml.Attribute("val", TableRowAlignmentValues.Center);
+        xml.Attribute("val", "center");
         xml.End();
         xml.Start("tblLayout");
-        xml.Attribute("type", TableLayoutValues.Fixed);
+        xml.Attribute("type", "fixed");
         xml.End();
         xml.End();
         xml.Start("tblGrid");
@@ -43,7 +42,7 @@ internal static class TableWriter
             {
                 xml.Start("trHeight");
                 xml.Attribute("val", Str(M.Units.MmToTwips(modelRow.MinHeightMm)));
-                xml.Attribute("hRule", HeightRuleValues.AtLeast);
+                xml.Attribute("hRule", "atLeast");
                 xml.End();
             }
             if (r < table.HeaderRows) xml.Empty("tblHeader");
@@ -113,11 +112,11 @@ internal static class TableWriter
         if (cell.RowSpan > 1)
         {
             xml.Start("vMerge");
-            xml.Attribute("val", origin ? MergedCellValues.Restart : MergedCellValues.Continue);
+            xml.Attribute("val", origin ? "restart" : "continue");
             xml.End();
         }
         xml.Start("vAlign");
-        xml.Attribute("val", TableVerticalAlignmentValues.Center);
+        xml.Attribute("val", "center");
         xml.End();
         xml.End();
     }
@@ -126,7 +125,7 @@ internal static class TableWriter
     {
         xml.Start(element);
         xml.Attribute("w", Str(twips));
-        xml.Attribute("type", TableWidthUnitValues.Dxa);
+        xml.Attribute("type", "dxa");
         xml.End();
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -11,89 +9,73 @@ internal static class UtilityStyles
     // 1 mm on every side, as the PDF writer pads cells: narrow enough for the ~6 mm column of table 三.
     private static readonly int CellPaddingTwips = M.Units.MmToTwips(LayoutConstants.CellPaddingMm);
 
-    public static Style TableGrid()
+    public static void TableGrid(WordXml xml)
     {
-        static T Rule<T>() where T : BorderType, new() => new()
+        WordStyles.StartStyle(xml, "table", StyleIds.Table);
+        xml.Empty("name", "val", "公文表格");
+        xml.Start("tblPr");
+        xml.Start("tblBorders");
+        foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
         {
-            Val = BorderValues.Single,
-            Size = BorderEighthsOfPoint,
-            Space = 0,
-            Color = "000000",
-        };
-
-        var tblPr = new StyleTableProperties
+            xml.Start(side);
+            xml.Attribute("val", "single");
+            xml.Attribute("color", "000000");
+            xml.Attribute("sz", BorderEighthsOfPoint);
+            xml.Attribute("space", 0);
+            xml.End();
+        }
+        xml.End();
+        xml.Start("tblCellMar");
+        foreach (var side in new[] { "top", "left", "bottom", "right" })
         {
-            TableBorders = new TableBorders(
-                Rule<TopBorder>(), Rule<LeftBorder>(), Rule<BottomBorder>(), Rule<RightBorder>(),
-                Rule<InsideHorizontalBorder>(), Rule<InsideVerticalBorder>()),
-            TableCellMarginDefault = new TableCellMarginDefault(
-                new TopMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableCellLeftMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa },
-                new BottomMargin { Width = CellPaddingTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableCellRightMargin { Width = (short)CellPaddingTwips, Type = TableWidthValues.Dxa }),
-        };
-        return new Style
-        {
-            Type = StyleValues.Table,
-            StyleId = StyleIds.Table,
-            StyleName = new StyleName { Val = "公文表格" },
-            StyleTableProperties = tblPr,
-        };
-    }
-
-    /// <summary>Page numbers are 半角宋体阿拉伯数字: the digits too are in the role's East Asian face (宋体), not its Latin one.</summary>
-    private static RunFonts NumberFonts(M.StyleSheet sheet, M.FontRole role)
-    {
-        string name = FontTable.EastAsiaName(sheet, role);
-        return new RunFonts { Hint = FontTypeHintValues.EastAsia, Ascii = name, HighAnsi = name, EastAsia = name, ComplexScript = name };
+            xml.Start(side);
+            xml.Attribute("w", CellPaddingTwips);
+            xml.Attribute("type", "dxa");
+            xml.End();
+        }
+        xml.End();
+        xml.End();
+        xml.End();
     }
 
     /// <summary>四号宋体 page numbers, odd pages flush right and even pages flush left, one 字 in from the type area.</summary>
-    public static IEnumerable<Style> PageNumberStyles(M.StyleSheet sheet, PageGeometry geometry)
+    public static void PageNumberStyles(WordXml xml, M.StyleSheet sheet, PageGeometry geometry)
     {
         var number = sheet.Page.PageNumber;
-        Style Make(string id, string name, JustificationValues jc, bool indentRight)
+        void Make(string id, string name, string jc, bool indentRight)
         {
-            string twips = geometry.PageNumberIndentTwips.ToString(CultureInfo.InvariantCulture);
-            int chars = (int)Math.Round(number.IndentChars * 100);
-            var ind = indentRight
-                ? new Indentation { Right = twips, RightChars = chars, FirstLine = "0", FirstLineChars = 0 }
-                : new Indentation { Left = twips, LeftChars = chars, FirstLine = "0", FirstLineChars = 0 };
-            var ppr = new StyleParagraphProperties
-            {
-                SnapToGrid = new SnapToGrid { Val = false },
-                SpacingBetweenLines = new SpacingBetweenLines
-                {
-                    Before = "0",
-                    After = "0",
-                    // Exact height so that the footer distance puts the top of the line 7 mm below the type area.
-                    Line = geometry.PageNumberLineTwips.ToString(CultureInfo.InvariantCulture),
-                    LineRule = LineSpacingRuleValues.Exact,
-                },
-                Indentation = ind,
-                Justification = new Justification { Val = jc },
-            };
-            return new Style
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = id,
-                StyleName = new StyleName { Val = name },
-                // Only the footers use them: hidden from the styles pane until used, and not quick styles.
-                SemiHidden = new SemiHidden(),
-                UnhideWhenUsed = new UnhideWhenUsed(),
-                StyleParagraphProperties = ppr,
-                StyleRunProperties = new StyleRunProperties
-                {
-                    RunFonts = NumberFonts(sheet, sheet.Font(number.FontRole)),
-                    Spacing = new Spacing { Val = 0 },
-                    FontSize = new FontSize { Val = WordStyles.HalfPoints(number.SizePt) },
-                    FontSizeComplexScript = new FontSizeComplexScript { Val = WordStyles.HalfPoints(number.SizePt) },
-                },
-            };
+            WordStyles.StartStyle(xml, "paragraph", id);
+            xml.Empty("name", "val", name);
+            // Only the footers use them: hidden from the styles pane until used, and not quick styles.
+            xml.Empty("semiHidden");
+            xml.Empty("unhideWhenUsed");
+            xml.Start("pPr");
+            WordStyles.OnOff(xml, "snapToGrid", false);
+            xml.Start("spacing");
+            xml.Attribute("before", 0);
+            xml.Attribute("after", 0);
+            // Exact height so that the footer distance puts the top of the line 7 mm below the type area.
+            WordStyles.ExactLine(xml, geometry.PageNumberLineTwips);
+            xml.End();
+            xml.Start("ind");
+            xml.Attribute(indentRight ? "right" : "left", geometry.PageNumberIndentTwips);
+            xml.Attribute(indentRight ? "rightChars" : "leftChars", (int)Math.Round(number.IndentChars * 100));
+            xml.Attribute("firstLine", 0);
+            xml.Attribute("firstLineChars", 0);
+            xml.End();
+            xml.Empty("jc", "val", jc);
+            xml.End();
+            xml.Start("rPr");
+            // Page numbers are 半角宋体阿拉伯数字: the digits too are in the role's East Asian face (宋体), not its Latin one.
+            string face = FontTable.EastAsiaName(sheet, sheet.Font(number.FontRole));
+            WordStyles.WriteFonts(xml, face, face);
+            xml.Empty("spacing", "val", "0");
+            WordStyles.Sizes(xml, number.SizePt);
+            xml.End();
+            xml.End();
         }
 
-        yield return Make(StyleIds.PageNumberOdd, "页码（奇数页）", JustificationValues.Right, indentRight: true);
-        if (number.OddEvenAlternate)
-            yield return Make(StyleIds.PageNumberEven, "页码（偶数页）", JustificationValues.Left, indentRight: false);
+        Make(StyleIds.PageNumberOdd, "页码（奇数页）", "right", indentRight: true);
+        if (number.OddEvenAlternate) Make(StyleIds.PageNumberEven, "页码（偶数页）", "left", indentRight: false);
     }
 }

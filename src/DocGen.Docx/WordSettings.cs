@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -6,26 +5,38 @@ namespace DocGen.Docx;
 /// <summary>settings.xml: odd/even footers, Chinese line-breaking rules and the document's languages.</summary>
 internal static class WordSettings
 {
-    public static Settings Build(M.Document doc)
+    public static byte[] Build(M.Document doc) => WordXml.Part(xml =>
     {
         string language = doc.Info.Language;
-        var settings = new Settings(
-            new Zoom { Percent = "100" },
-            new DefaultTabStop { Val = (short)M.Units.PtToTwips(LayoutConstants.DefaultTabStopPt) },
-            // Each Chinese punctuation mark keeps its full character cell, which also keeps the 28-character grid.
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
-            new NoLineBreaksAfterKinsoku { Language = language, Val = LineBreakRules.NotAtLineEnd },
-            new NoLineBreaksBeforeKinsoku { Language = language, Val = LineBreakRules.NotAtLineStart },
-            // A line ended by a hard break (a cell or paragraph with "\n") stays left-aligned instead of being spread out.
-            new Compatibility(new DoNotExpandShiftReturn(), new CompatibilitySetting
-            {
-                Name = CompatSettingNameValues.CompatibilityMode,
-                Uri = "http://schemas.microsoft.com/office/word",
-                Val = "15",
-            }),
-            new ThemeFontLanguages { Val = "en-US", EastAsia = language });
-        if (doc.Styles.Page.PageNumber.OddEvenAlternate)
-            settings.InsertAfter(new EvenAndOddHeaders(), settings.GetFirstChild<DefaultTabStop>());
-        return settings;
+        xml.Start("settings");
+        xml.Empty("zoom", "percent", "100");
+        xml.Empty("defaultTabStop", "val", WordStyles.Number(M.Units.PtToTwips(LayoutConstants.DefaultTabStopPt)));
+        if (doc.Styles.Page.PageNumber.OddEvenAlternate) xml.Empty("evenAndOddHeaders");
+        // Each Chinese punctuation mark keeps its full character cell, which also keeps the 28-character grid.
+        xml.Empty("characterSpacingControl", "val", "doNotCompress");
+        Kinsoku(xml, "noLineBreaksAfter", language, LineBreakRules.NotAtLineEnd);
+        Kinsoku(xml, "noLineBreaksBefore", language, LineBreakRules.NotAtLineStart);
+        xml.Start("compat");
+        // A line ended by a hard break (a cell or paragraph with "\n") stays left-aligned instead of being spread out.
+        xml.Empty("doNotExpandShiftReturn");
+        xml.Start("compatSetting");
+        xml.Attribute("name", "compatibilityMode");
+        xml.Attribute("uri", "http://schemas.microsoft.com/office/word");
+        xml.Attribute("val", "15");
+        xml.End();
+        xml.End();
+        xml.Start("themeFontLang");
+        xml.Attribute("val", "en-US");
+        xml.Attribute("eastAsia", language);
+        xml.End();
+        xml.End();
+    });
+
+    private static void Kinsoku(WordXml xml, string name, string language, string characters)
+    {
+        xml.Start(name);
+        xml.Attribute("lang", language);
+        xml.Attribute("val", characters);
+        xml.End();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Wordprocessing;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -7,33 +6,35 @@ namespace DocGen.Docx;
 /// <summary>
 /// Builds styles.xml: one real, named Word style per paragraph and character style of the style sheet, so that a clerk
 /// can restyle the whole report in Word. Document text carries only a style reference, except where a single
-/// paragraph or cell differs (cell alignment, bold spans).
+/// paragraph or cell differs (cell alignment, bold spans). Elements and attributes are written in the schema's order
+/// (ECMA-376 Part 1, CT_Style, CT_PPr, CT_RPr), which Word requires and the tests check with the SDK's validator.
 /// </summary>
 internal static class WordStyles
 {
+    /// <summary>w:hint's value that makes General Punctuation take the East Asian font (<see cref="WriteFonts"/>).</summary>
+    public const string EastAsiaHint = "eastAsia";
 
-    public static Styles Build(M.Document doc, PageGeometry geometry)
+    public static byte[] Build(M.Document doc, PageGeometry geometry) => WordXml.Part(xml =>
     {
         var sheet = doc.Styles;
         var body = sheet.Paragraph("body");
-        var styles = new Styles(DocDefaults(sheet, body, doc.Info.Language), NormalStyle(sheet, body, geometry));
         var tableStyles = TableParagraphStyles(doc);
-
+        xml.Start("styles");
+        DocDefaults(xml, sheet, body, doc.Info.Language);
+        NormalStyle(xml, sheet, body, geometry);
         foreach (var key in sheet.Paragraphs.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             var style = sheet.Paragraphs[key];
             // Enter after a heading, the title or a note gives body text; inside a table cell it stays table text.
             string? next = key == body.Name || tableStyles.Contains(key) ? null : StyleIds.Paragraph(sheet, body);
-            styles.Append(ParagraphStyle(sheet, style, geometry, next));
+            ParagraphStyle(xml, sheet, style, geometry, next);
         }
         foreach (var key in sheet.Characters.Keys.OrderBy(k => k, StringComparer.Ordinal))
-            styles.Append(CharacterStyle(sheet, sheet.Characters[key]));
-
-        styles.Append(UtilityStyles.TableGrid());
-        foreach (var pageNumberStyle in UtilityStyles.PageNumberStyles(sheet, geometry))
-            styles.Append(pageNumberStyle);
-        return styles;
-    }
+            CharacterStyle(xml, sheet, sheet.Characters[key]);
+        UtilityStyles.TableGrid(xml);
+        UtilityStyles.PageNumberStyles(xml, sheet, geometry);
+        xml.End();
+    });
 
     /// <summary>Styles of table cells: Enter inside a cell keeps them (no w:next).</summary>
     private static HashSet<string> TableParagraphStyles(M.Document doc)
@@ -49,29 +50,33 @@ internal static class WordStyles
         return set;
     }
 
-    private static DocDefaults DocDefaults(M.StyleSheet sheet, M.ParagraphStyle body, string language)
+    private static void DocDefaults(WordXml xml, M.StyleSheet sheet, M.ParagraphStyle body, string language)
     {
-        var runDefaults = new RunPropertiesBaseStyle
-        {
-            RunFonts = Fonts(sheet, sheet.Font(body.FontRole)),
-            FontSize = new FontSize { Val = HalfPoints(body.SizePt) },
-            FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(body.SizePt) },
-            Languages = new Languages { Val = "en-US", EastAsia = language, Bidi = "ar-SA" },
-        };
-        var paragraphDefaults = new ParagraphPropertiesBaseStyle
-        {
-            // GB/T 9704 fills every page with exactly 22 lines: widow/orphan control would shorten pages.
-            WidowControl = new WidowControl { Val = false },
-            Kinsoku = new Kinsoku { Val = true },
-            OverflowPunctuation = new OverflowPunctuation { Val = true },
-            // The space between Chinese and Latin letters (DE) and digits (DN) that the PDF sets too (CjkLatinSpacing),
-            // stated rather than left to each word processor's default.
-            AutoSpaceDE = new AutoSpaceDE { Val = sheet.CjkLatinSpacingEm > 0 },
-            AutoSpaceDN = new AutoSpaceDN { Val = sheet.CjkLatinSpacingEm > 0 },
-        };
-        return new DocDefaults(
-            new RunPropertiesDefault(runDefaults),
-            new ParagraphPropertiesDefault(paragraphDefaults));
+        xml.Start("docDefaults");
+        xml.Start("rPrDefault");
+        xml.Start("rPr");
+        WriteFonts(xml, sheet, sheet.Font(body.FontRole));
+        Sizes(xml, body.SizePt);
+        xml.Start("lang");
+        xml.Attribute("val", "en-US");
+        xml.Attribute("eastAsia", language);
+        xml.Attribute("bidi", "ar-SA");
+        xml.End();
+        xml.End();
+        xml.End();
+        xml.Start("pPrDefault");
+        xml.Start("pPr");
+        // GB/T 9704 fills every page with exactly 22 lines: widow/orphan control would shorten pages.
+        OnOff(xml, "widowControl", false);
+        OnOff(xml, "kinsoku", true);
+        OnOff(xml, "overflowPunct", true);
+        // The space between Chinese and Latin letters (DE) and digits (DN) that the PDF sets too (CjkLatinSpacing),
+        // stated rather than left to each word processor's default.
+        OnOff(xml, "autoSpaceDE", sheet.CjkLatinSpacingEm > 0);
+        OnOff(xml, "autoSpaceDN", sheet.CjkLatinSpacingEm > 0);
+        xml.End();
+        xml.End();
+        xml.End();
     }
 
     /// <summary>
@@ -79,71 +84,77 @@ internal static class WordStyles
     /// two-character first-line indent, so a paragraph the clerk adds is body text. LibreOffice sizes the document grid's
     /// character cell from this style alone (by its built-in name).
     /// </summary>
-    private static Style NormalStyle(M.StyleSheet sheet, M.ParagraphStyle body, PageGeometry geometry) => new()
+    private static void NormalStyle(WordXml xml, M.StyleSheet sheet, M.ParagraphStyle body, PageGeometry geometry)
     {
-        Type = StyleValues.Paragraph,
-        StyleId = StyleIds.Normal,
-        Default = true,
-        StyleName = new StyleName { Val = "Normal" },
-        PrimaryStyle = new PrimaryStyle(),
-        StyleParagraphProperties = new StyleParagraphProperties
-        {
-            SnapToGrid = new SnapToGrid { Val = false },
-            SpacingBetweenLines = LineSpacing(body with { SpaceBeforeLines = 0, SpaceAfterLines = 0 }, geometry),
-            Indentation = Indentation(body),
-            Justification = new Justification { Val = Justify(body.Align) },
-        },
-        StyleRunProperties = RunProperties(sheet, body, geometry),
-    };
+        StartStyle(xml, "paragraph", StyleIds.Normal, isDefault: true);
+        xml.Empty("name", "val", "Normal");
+        xml.Empty("qFormat");
+        xml.Start("pPr");
+        OnOff(xml, "snapToGrid", false);
+        LineSpacing(xml, body with { SpaceBeforeLines = 0, SpaceAfterLines = 0 }, geometry);
+        Indentation(xml, body);
+        xml.Empty("jc", "val", Justify(body.Align));
+        xml.End();
+        RunProperties(xml, sheet, body, geometry);
+        xml.End();
+    }
 
-    private static Style ParagraphStyle(M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry, string? next)
+    private static void ParagraphStyle(WordXml xml, M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry, string? next)
     {
-        var ppr = new StyleParagraphProperties();
-        if (s.KeepWithNext) ppr.KeepNext = new KeepNext();
-        if (s.PageBreakBefore) ppr.PageBreakBefore = new PageBreakBefore();
+        int headingLevel = StyleIds.HeadingLevel(sheet, s);
+        StartStyle(xml, "paragraph", StyleIds.Paragraph(sheet, s));
+        // Word localises the built-in names itself (heading 1 is 标题 1 in Chinese Word); the sheet's name becomes an alias.
+        xml.Empty("name", "val", headingLevel > 0 ? $"heading {headingLevel}" : s.DisplayName);
+        if (headingLevel > 0) xml.Empty("aliases", "val", s.DisplayName);
+        xml.Empty("basedOn", "val", StyleIds.Normal);
+        if (next is not null) xml.Empty("next", "val", next);
+        if (headingLevel > 0) xml.Empty("uiPriority", "val", "9");
+        xml.Empty("qFormat");
+        xml.Start("pPr");
+        if (s.KeepWithNext) xml.Empty("keepNext");
+        if (s.PageBreakBefore) xml.Empty("pageBreakBefore");
         // Every style is written off the document grid and emulates it instead (see LineSpacing and RunProperties):
         // LibreOffice cannot lay out a grid cell narrower than the font (15.79 pt cells for 16 pt 三号), and
         // sets such text at about 16 characters per line.
-        ppr.SnapToGrid = new SnapToGrid { Val = false };
-        ppr.SpacingBetweenLines = LineSpacing(s, geometry);
-        ppr.Indentation = Indentation(s);
-        ppr.Justification = new Justification { Val = Justify(s.Align) };
-        if (s.OutlineLevel > 0) ppr.OutlineLevel = new OutlineLevel { Val = s.OutlineLevel - 1 };
-
-        int headingLevel = StyleIds.HeadingLevel(sheet, s);
-        var style = new Style
-        {
-            Type = StyleValues.Paragraph,
-            StyleId = StyleIds.Paragraph(sheet, s),
-            // Word localises the built-in names itself (heading 1 is 标题 1 in Chinese Word); the sheet's name becomes an alias.
-            StyleName = new StyleName { Val = headingLevel > 0 ? $"heading {headingLevel}" : s.DisplayName },
-            BasedOn = new BasedOn { Val = StyleIds.Normal },
-            PrimaryStyle = new PrimaryStyle(),
-            StyleParagraphProperties = ppr,
-            StyleRunProperties = RunProperties(sheet, s, geometry),
-        };
-        if (headingLevel > 0)
-        {
-            style.Aliases = new Aliases { Val = s.DisplayName };
-            style.UIPriority = new UIPriority { Val = 9 };
-        }
-        if (next is not null) style.NextParagraphStyle = new NextParagraphStyle { Val = next };
-        return style;
+        OnOff(xml, "snapToGrid", false);
+        LineSpacing(xml, s, geometry);
+        Indentation(xml, s);
+        xml.Empty("jc", "val", Justify(s.Align));
+        if (s.OutlineLevel > 0) xml.Empty("outlineLvl", "val", Number(s.OutlineLevel - 1));
+        xml.End();
+        RunProperties(xml, sheet, s, geometry);
+        xml.End();
     }
 
-    private static StyleRunProperties RunProperties(M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry)
+    /// <summary>w:style with its type and id (and w:default for the default style), left open for its contents.</summary>
+    public static void StartStyle(WordXml xml, string type, string id, bool isDefault = false)
     {
-        var rpr = new StyleRunProperties { RunFonts = Fonts(sheet, sheet.Font(s.FontRole)) };
+        xml.Start("style");
+        xml.Attribute("type", type);
+        xml.Attribute("styleId", id);
+        if (isDefault) xml.Attribute("default", true);
+    }
+
+    private static void RunProperties(WordXml xml, M.StyleSheet sheet, M.ParagraphStyle s, PageGeometry geometry)
+    {
+        xml.Start("rPr");
+        WriteFonts(xml, sheet, sheet.Font(s.FontRole));
         if (s.Bold)
         {
-            rpr.Bold = new Bold();
-            rpr.BoldComplexScript = new BoldComplexScript();
+            xml.Empty("b");
+            xml.Empty("bCs");
         }
         // Set in every style, 0 where the style is off the grid: a style based on Normal would otherwise inherit its condensing.
-        rpr.Spacing = new Spacing { Val = GridCondensing(s, geometry) ?? 0 };
-        rpr.FontSize = new FontSize { Val = HalfPoints(s.SizePt) };
-        rpr.FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(s.SizePt) };
-        return rpr;
+        xml.Empty("spacing", "val", Number(GridCondensing(s, geometry) ?? 0));
+        Sizes(xml, s.SizePt);
+        xml.End();
+    }
+
+    /// <summary>w:sz and w:szCs, in half points.</summary>
+    public static void Sizes(WordXml xml, double pt)
+    {
+        xml.Empty("sz", "val", HalfPoints(pt));
+        xml.Empty("szCs", "val", HalfPoints(pt));
     }
 
     /// <summary>A style on the grid is condensed as the PDF measures it (<see cref="GridSqueeze"/>), in twentieths of a point.</summary>
@@ -155,66 +166,58 @@ internal static class WordStyles
     /// use their own pitch or single spacing. Space before and after is in grid lines (Word's 行 unit, beforeLines is
     /// in hundredths of the document grid's line pitch) and, for LibreOffice, which reads only twips, the same in twips.
     /// </summary>
-    private static SpacingBetweenLines LineSpacing(M.ParagraphStyle s, PageGeometry geometry)
+    private static void LineSpacing(WordXml xml, M.ParagraphStyle s, PageGeometry geometry)
     {
-        var spacing = new SpacingBetweenLines
-        {
-            Before = Twips(s.SpaceBeforeLines * geometry.LinePitchTwips),
-            After = Twips(s.SpaceAfterLines * geometry.LinePitchTwips),
-        };
-        if (s.SpaceBeforeLines > 0) spacing.BeforeLines = (int)Math.Round(s.SpaceBeforeLines * 100);
-        if (s.SpaceAfterLines > 0) spacing.AfterLines = (int)Math.Round(s.SpaceAfterLines * 100);
-        if (s.LinePitchPt is { } pitch)
-        {
-            spacing.Line = M.Units.PtToTwips(pitch).ToString(CultureInfo.InvariantCulture);
-            spacing.LineRule = LineSpacingRuleValues.Exact;
-        }
-        else if (s.SnapToGrid)
-        {
-            spacing.Line = geometry.LinePitchTwips.ToString(CultureInfo.InvariantCulture);
-            spacing.LineRule = LineSpacingRuleValues.Exact;
-        }
+        xml.Start("spacing");
+        xml.Attribute("before", Twips(s.SpaceBeforeLines * geometry.LinePitchTwips));
+        if (s.SpaceBeforeLines > 0) xml.Attribute("beforeLines", (int)Math.Round(s.SpaceBeforeLines * 100));
+        xml.Attribute("after", Twips(s.SpaceAfterLines * geometry.LinePitchTwips));
+        if (s.SpaceAfterLines > 0) xml.Attribute("afterLines", (int)Math.Round(s.SpaceAfterLines * 100));
+        if (s.LinePitchPt is { } pitch) ExactLine(xml, M.Units.PtToTwips(pitch));
+        else if (s.SnapToGrid) ExactLine(xml, geometry.LinePitchTwips);
         else
         {
-            spacing.Line = "240";
-            spacing.LineRule = LineSpacingRuleValues.Auto;
+            xml.Attribute("line", "240");
+            xml.Attribute("lineRule", "auto");
         }
-        return spacing;
+        xml.End();
     }
 
-    private static Indentation Indentation(M.ParagraphStyle s)
+    /// <summary>w:line and w:lineRule="exact": a line exactly this many twips high.</summary>
+    public static void ExactLine(WordXml xml, int twips)
+    {
+        xml.Attribute("line", twips);
+        xml.Attribute("lineRule", "exact");
+    }
+
+    private static void Indentation(WordXml xml, M.ParagraphStyle s)
     {
         // LibreOffice ignores firstLineChars/leftChars without the twips values, Word prefers the chars: write both.
-        var ind = new Indentation
-        {
-            FirstLineChars = (int)Math.Round(s.FirstLineIndentChars * 100),
-            FirstLine = Twips(s.FirstLineIndentChars * s.SizePt * 20),
-        };
+        xml.Start("ind");
         if (s.LeftIndentChars != 0)
         {
-            ind.LeftChars = (int)Math.Round(s.LeftIndentChars * 100);
-            ind.Left = Twips(s.LeftIndentChars * s.SizePt * 20);
+            xml.Attribute("left", Twips(s.LeftIndentChars * s.SizePt * 20));
+            xml.Attribute("leftChars", (int)Math.Round(s.LeftIndentChars * 100));
         }
-        return ind;
+        xml.Attribute("firstLine", Twips(s.FirstLineIndentChars * s.SizePt * 20));
+        xml.Attribute("firstLineChars", (int)Math.Round(s.FirstLineIndentChars * 100));
+        xml.End();
     }
 
-    private static Style CharacterStyle(M.StyleSheet sheet, M.CharacterStyle c)
+    private static void CharacterStyle(WordXml xml, M.StyleSheet sheet, M.CharacterStyle c)
     {
-        var rpr = new StyleRunProperties();
-        if (c.FontRole is not null) rpr.RunFonts = Fonts(sheet, sheet.Font(c.FontRole));
+        StartStyle(xml, "character", StyleIds.Character(c.Name));
+        xml.Empty("name", "val", c.DisplayName);
+        // Applied by the numbering rules, not picked by hand: not a quick style.
+        xml.Start("rPr");
+        if (c.FontRole is not null) WriteFonts(xml, sheet, sheet.Font(c.FontRole));
         if (c.Bold is { } bold)
         {
-            rpr.Bold = new Bold { Val = bold };
-            rpr.BoldComplexScript = new BoldComplexScript { Val = bold };
+            OnOff(xml, "b", bold);
+            OnOff(xml, "bCs", bold);
         }
-        return new Style
-        {
-            Type = StyleValues.Character,
-            StyleId = StyleIds.Character(c.Name),
-            StyleName = new StyleName { Val = c.DisplayName },
-            // Applied by the numbering rules, not picked by hand: not a quick style.
-            StyleRunProperties = rpr,
-        };
+        xml.End();
+        xml.End();
     }
 
     /// <summary>
@@ -222,27 +225,40 @@ internal static class WordStyles
     /// characters (·) take the East Asian font only when the hint says eastAsia, and hAnsi (Times New Roman) otherwise.
     /// Digits and Latin letters are Basic Latin and keep Times New Roman either way.
     /// </summary>
-    public static RunFonts Fonts(M.StyleSheet sheet, M.FontRole role) => new()
+    public static void WriteFonts(WordXml xml, M.StyleSheet sheet, M.FontRole role) =>
+        WriteFonts(xml, role.LatinName, FontTable.EastAsiaName(sheet, role));
+
+    /// <summary>w:rFonts with the hint, one name for ascii, hAnsi and cs, another for eastAsia.</summary>
+    public static void WriteFonts(WordXml xml, string latin, string eastAsia)
     {
-        Hint = FontTypeHintValues.EastAsia,
-        Ascii = role.LatinName,
-        HighAnsi = role.LatinName,
-        EastAsia = FontTable.EastAsiaName(sheet, role),
-        ComplexScript = role.LatinName,
+        xml.Start("rFonts");
+        xml.Attribute("hint", EastAsiaHint);
+        xml.Attribute("ascii", latin);
+        xml.Attribute("hAnsi", latin);
+        xml.Attribute("eastAsia", eastAsia);
+        xml.Attribute("cs", latin);
+        xml.End();
+    }
+
+    /// <summary>An on/off property with its value written out, as w:val="true" or "false".</summary>
+    public static void OnOff(WordXml xml, string name, bool value)
+    {
+        xml.Start(name);
+        xml.Attribute("val", value);
+        xml.End();
+    }
+
+    public static string Justify(M.HAlign align) => align switch
+    {
+        M.HAlign.Left => "left",
+        M.HAlign.Center => "center",
+        M.HAlign.Right => "right",
+        _ => "both",
     };
 
-    /// <summary>The hint alone, for a run's own properties: the fonts come from its style.</summary>
-    public static RunFonts EastAsiaHint() => new() { Hint = FontTypeHintValues.EastAsia };
+    public static string HalfPoints(double pt) => Number((int)Math.Round(pt * 2));
 
-    public static JustificationValues Justify(M.HAlign align) => align switch
-    {
-        M.HAlign.Left => JustificationValues.Left,
-        M.HAlign.Center => JustificationValues.Center,
-        M.HAlign.Right => JustificationValues.Right,
-        _ => JustificationValues.Both,
-    };
+    public static string Twips(double twips) => Number((int)Math.Round(twips));
 
-    public static string HalfPoints(double pt) => ((int)Math.Round(pt * 2)).ToString(CultureInfo.InvariantCulture);
-
-    public static string Twips(double twips) => ((int)Math.Round(twips)).ToString(CultureInfo.InvariantCulture);
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

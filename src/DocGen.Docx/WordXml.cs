@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 
 namespace DocGen.Docx;
 
@@ -18,6 +17,17 @@ internal sealed class WordXml : IDisposable
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false) };
     private readonly XmlWriter _x;
 
+    /// <summary>A whole part (styles.xml, settings.xml…): its UTF-8 bytes, with the XML declaration the SDK wrote.</summary>
+    public static byte[] Part(Action<WordXml> write)
+    {
+        using var output = new MemoryStream();
+        using (var xml = new WordXml(output)) write(xml);
+        return output.ToArray();
+    }
+
+    /// <summary>An on/off value as the SDK wrote a bool: "true" or "false".</summary>
+    public void Attribute(string name, bool value) => Attribute(name, value ? "true" : "false");
+
     public WordXml(Stream output)
     {
         _x = XmlWriter.Create(output, Settings);
@@ -29,9 +39,6 @@ internal sealed class WordXml : IDisposable
     public void End() => _x.WriteEndElement();
 
     public void Attribute(string name, string value) => _x.WriteAttributeString("w", name, W, value);
-
-    /// <summary>An attribute holding one of the SDK's enumerated values (JustificationValues.Both is "both").</summary>
-    public void Attribute<T>(string name, T value) where T : IEnumValue => Attribute(name, value.Value);
 
     public void Attribute(string name, int value) => Attribute(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -51,10 +58,16 @@ internal sealed class WordXml : IDisposable
     public void Text(string text)
     {
         Start("t");
-        _x.WriteAttributeString("xml", "space", null, "preserve");
-        _x.WriteString(text);
+        PreserveSpace();
+        String(text);
         End();
     }
+
+    /// <summary>xml:space="preserve" on the element just started: its leading and trailing spaces are text.</summary>
+    public void PreserveSpace() => _x.WriteAttributeString("xml", "space", null, "preserve");
+
+    /// <summary>Text inside the element just started.</summary>
+    public void String(string text) => _x.WriteString(text);
 
     public void Dispose()
     {

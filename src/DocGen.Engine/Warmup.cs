@@ -6,7 +6,7 @@ namespace DocGen.Engine;
 
 /// <summary>
 /// Gets the writers ready on an idle core while the first report is still being read and its template compiled. A cold
-/// process spends most of a single report's time loading code (OpenXml's element metadata, the PDF writer) and parsing fonts;
+/// process spends most of a single report's time loading code (both writers) and parsing fonts;
 /// writing a two-line document with the report's own style sheet to nowhere does that work in parallel with the binding,
 /// so the real report finds it done. Only worth it when cores would otherwise idle (one report, or fewer than -j).
 /// </summary>
