@@ -10,7 +10,9 @@
   document.querySelectorAll('[hidden]:not(#preview)').forEach(e => { e.hidden = false; });
 
   const status = document.getElementById('status');
-  let sequence = 0, timer = 0;
+  // sequence numbers the checks; checks up to quietUpTo were asked for before the clerk's last save, render or preview, so their
+  // answers mark the cells but leave that action's message in the status line (a late answer once replaced "已保存" there).
+  let sequence = 0, timer = 0, quietUpTo = 0;
 
   function body(extra) {
     const data = new URLSearchParams(new FormData(form));
@@ -36,7 +38,7 @@
     }
     return Array.from(form.querySelectorAll('[name]')).filter(e => e.name.startsWith(field + '.') || e.name.startsWith(field + '['));
   }
-  function show(check) {
+  function show(check, keepStatus) {
     form.querySelectorAll('.bad, .warn').forEach(e => { e.classList.remove('bad', 'warn'); e.removeAttribute('title'); });
     form.querySelectorAll('ul.problems').forEach(u => { u.textContent = ''; });
     const all = document.getElementById('all-problems');
@@ -56,6 +58,7 @@
       }
     }
     for (const out of form.querySelectorAll('[data-total]')) out.textContent = check.totals[out.dataset.total] ?? '';
+    if (keepStatus) return;
     status.textContent = check.errors === 0 && check.warnings === 0 ? '✓ 没有发现问题'
       : check.errors === 0 ? '✓ 有效（' + check.warnings + ' 个警告）'
       : '✗ ' + check.errors + ' 个错误，' + check.warnings + ' 个警告';
@@ -64,9 +67,11 @@
     const mine = ++sequence;
     try {
       const result = await post('/api/check');
-      if (mine === sequence) show(result); // an older answer arriving late must not undo a newer one
-    } catch (e) { status.textContent = '检查失败：' + e.message; }
+      if (mine === sequence) show(result, mine <= quietUpTo); // an older answer arriving late must not undo a newer one
+    } catch (e) { if (mine > quietUpTo) status.textContent = '检查失败：' + e.message; }
   }
+  // Before an action writes the status line: the check the last keystrokes are waiting for runs now, quietly.
+  function quietCheck() { clearTimeout(timer); quietUpTo = sequence + 1; check(); }
   function scheduleCheck() { clearTimeout(timer); timer = setTimeout(check, 120); }
   form.addEventListener('input', scheduleCheck);
 
@@ -75,6 +80,7 @@
     const id = event.submitter && event.submitter.id;
     if (id === 'stop') { if (!confirm('停止表单服务？未保存的修改会丢失。')) event.preventDefault(); return; }
     event.preventDefault();
+    quietCheck();
     if (id === 'render') return render();
     return save({});
   });
@@ -107,6 +113,7 @@
     status.textContent = '已生成 ' + result.outputs.map(o => o.name).join('、');
   }
   document.getElementById('show-preview').addEventListener('click', async () => {
+    quietCheck();
     status.textContent = '正在生成预览……';
     const result = await post('/api/preview');
     if (!result.url) { status.textContent = '✗ 无法预览：请先改正错误'; return; }

@@ -89,12 +89,21 @@ public sealed class ServeFormTests(ServeFixture serve) : IClassFixture<ServeFixt
     public async Task Save_writes_the_data_file_with_the_edits_and_everything_else_unchanged()
     {
         var page = await serve.OpenAsync();
+        // The check of the last keystrokes answers after the save, as on a busy machine: its answer marks the cells but must
+        // not replace "已保存" in the status line (it did, and the clerk could not tell whether the file was saved).
+        await page.RouteAsync("**/api/check", async route =>
+        {
+            await Task.Delay(700);
+            await route.ContinueAsync();
+        });
         var before = serve.DataOnDisk();
         string cell = ServeFixture.Cell("reviewLitigation", "review", "upheld");
         int value = int.Parse(await page.InputValueAsync(cell)) + 2;
         await page.FillAsync(cell, value.ToString());
         await page.Locator("[name=\"sections.problems\"]").First.FillAsync("（一）改进。**加粗**的一段。");
         await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已保存 report.json");
+        await page.WaitForTimeoutAsync(1500); // the delayed check answers
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已保存 report.json");
 
         var after = serve.DataOnDisk();
