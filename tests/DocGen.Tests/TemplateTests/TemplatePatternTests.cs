@@ -57,6 +57,7 @@ public class TemplatePatternTests
     [InlineData(@"[a-z-[aeiou]]+x{,3}")]              // class subtraction; "{,3}" is literal text
     [InlineData(@"\p{IsCJKUnifiedIdeographs}+")]
     [InlineData(@"(信息|处理)+费")]                    // fixed words, none beginning another: one way to split a text
+    [InlineData(@"(a|b)*c")]                          // single letters too (README: accepted, like [ab]*)
     [InlineData(@"(?:共计|合计|总计){1,3}")]
     [InlineData(@"(\.|，)+")]                         // punctuation escaped with a backslash is a fixed text
     public void Patterns_that_cannot_blow_up_compile(string pattern)
