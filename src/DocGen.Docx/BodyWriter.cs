@@ -1,4 +1,3 @@
-using System.Globalization;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -154,8 +153,7 @@ internal sealed class BodyWriter(M.Document doc, PageGeometry geometry, WordXml 
         {
             StartParagraph(body, TakePageBreak());
             xml.Start("spacing");
-            xml.Attribute("line", ((int)Math.Round(fraction * geometry.LinePitchTwips)).ToString(CultureInfo.InvariantCulture));
-            xml.Attribute("lineRule", "exact");
+            WordStyles.ExactLine(xml, (int)Math.Round(fraction * geometry.LinePitchTwips));
             xml.End();
             xml.End();
             xml.End();

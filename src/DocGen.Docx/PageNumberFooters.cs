@@ -32,7 +32,7 @@ internal static class PageNumberFooters
             xml.End();
             xml.End();
             FieldChar(xml, "separate");
-            Text(xml, cachedNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), preserve: false);
+            Text(xml, WordXml.Number(cachedNumber), preserve: false);
             FieldChar(xml, "end");
             Text(xml, format[(at + NumberPlaceholder.Length)..], preserve: true);
             xml.End();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -27,7 +26,7 @@ internal static class TableWriter
         xml.End();
         xml.End();
         xml.Start("tblGrid");
-        foreach (int width in widths) xml.Empty("gridCol", "w", Str(width));
+        foreach (int width in widths) xml.Empty("gridCol", "w", WordXml.Number(width));
         xml.End();
 
         bool blocks = HasLabelRowsInBody(table);
@@ -41,7 +40,7 @@ internal static class TableWriter
             if (modelRow.MinHeightMm > 0)
             {
                 xml.Start("trHeight");
-                xml.Attribute("val", Str(M.Units.MmToTwips(modelRow.MinHeightMm)));
+                xml.Attribute("val", WordXml.Number(M.Units.MmToTwips(modelRow.MinHeightMm)));
                 xml.Attribute("hRule", "atLeast");
                 xml.End();
             }
@@ -108,7 +107,7 @@ internal static class TableWriter
     {
         xml.Start("tcPr");
         Width(xml, "tcW", widthTwips);
-        if (cell.ColSpan > 1) xml.Empty("gridSpan", "val", Str(cell.ColSpan));
+        if (cell.ColSpan > 1) xml.Empty("gridSpan", "val", WordXml.Number(cell.ColSpan));
         if (cell.RowSpan > 1)
         {
             xml.Start("vMerge");
@@ -124,7 +123,7 @@ internal static class TableWriter
     private static void Width(WordXml xml, string element, int twips)
     {
         xml.Start(element);
-        xml.Attribute("w", Str(twips));
+        xml.Attribute("w", WordXml.Number(twips));
         xml.Attribute("type", "dxa");
         xml.End();
     }
@@ -139,8 +138,8 @@ internal static class TableWriter
         if (cell.IndentChars != 0)
         {
             xml.Start("ind");
-            xml.Attribute("left", Str((int)Math.Round(cell.IndentChars * style.SizePt * 20)));
-            xml.Attribute("leftChars", Str((int)Math.Round(cell.IndentChars * 100)));
+            xml.Attribute("left", WordXml.Number((int)Math.Round(cell.IndentChars * style.SizePt * 20)));
+            xml.Attribute("leftChars", WordXml.Number((int)Math.Round(cell.IndentChars * 100)));
             xml.End();
         }
         // Cell text is never stretched (a justified two-line label reads badly in a narrow column), as in the PDF writer.
@@ -166,5 +165,4 @@ internal static class TableWriter
         xml.End();
     }
 
-    private static string Str(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

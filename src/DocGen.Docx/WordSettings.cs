@@ -10,7 +10,7 @@ internal static class WordSettings
         string language = doc.Info.Language;
         xml.Start("settings");
         xml.Empty("zoom", "percent", "100");
-        xml.Empty("defaultTabStop", "val", WordStyles.Number(M.Units.PtToTwips(LayoutConstants.DefaultTabStopPt)));
+        xml.Empty("defaultTabStop", "val", WordXml.Number(M.Units.PtToTwips(LayoutConstants.DefaultTabStopPt)));
         if (doc.Styles.Page.PageNumber.OddEvenAlternate) xml.Empty("evenAndOddHeaders");
         // Each Chinese punctuation mark keeps its full character cell, which also keeps the 28-character grid.
         xml.Empty("characterSpacingControl", "val", "doNotCompress");

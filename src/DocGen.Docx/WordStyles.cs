@@ -1,4 +1,3 @@
-using System.Globalization;
 using M = DocGen.Model;
 
 namespace DocGen.Docx;
@@ -120,7 +119,7 @@ internal static class WordStyles
         LineSpacing(xml, s, geometry);
         Indentation(xml, s);
         xml.Empty("jc", "val", Justify(s.Align));
-        if (s.OutlineLevel > 0) xml.Empty("outlineLvl", "val", Number(s.OutlineLevel - 1));
+        if (s.OutlineLevel > 0) xml.Empty("outlineLvl", "val", WordXml.Number(s.OutlineLevel - 1));
         xml.End();
         RunProperties(xml, sheet, s, geometry);
         xml.End();
@@ -139,13 +138,9 @@ internal static class WordStyles
     {
         xml.Start("rPr");
         WriteFonts(xml, sheet, sheet.Font(s.FontRole));
-        if (s.Bold)
-        {
-            xml.Empty("b");
-            xml.Empty("bCs");
-        }
+        if (s.Bold) BodyWriter.WriteBold(xml);
         // Set in every style, 0 where the style is off the grid: a style based on Normal would otherwise inherit its condensing.
-        xml.Empty("spacing", "val", Number(GridCondensing(s, geometry) ?? 0));
+        xml.Empty("spacing", "val", WordXml.Number(GridCondensing(s, geometry) ?? 0));
         Sizes(xml, s.SizePt);
         xml.End();
     }
@@ -256,9 +251,7 @@ internal static class WordStyles
         _ => "both",
     };
 
-    public static string HalfPoints(double pt) => Number((int)Math.Round(pt * 2));
+    public static string HalfPoints(double pt) => WordXml.Number((int)Math.Round(pt * 2));
 
-    public static string Twips(double twips) => Number((int)Math.Round(twips));
-
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Twips(double twips) => WordXml.Number((int)Math.Round(twips));
 }

@@ -43,7 +43,10 @@ internal sealed class WordXml : IDisposable
 
     public void Attribute(string name, string value) => _x.WriteAttributeString("w", name, W, value);
 
-    public void Attribute(string name, int value) => Attribute(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void Attribute(string name, int value) => Attribute(name, Number(value));
+
+    /// <summary>A whole number as WordprocessingML writes it, whatever the culture: "-10", "579".</summary>
+    public static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void RelationshipAttribute(string name, string value) => _x.WriteAttributeString("r", name, R, value);
 
